@@ -1,0 +1,52 @@
+/**
+ * Admission: plugins that may mutate (admit) or veto (validate) a write after the strategy has
+ * defaulted and validated it and before storage. The chain runs every mutating step, then every
+ * validating one, as upstream does.
+ */
+import type { GroupResource, KubeObject } from '../apis/meta/types.js';
+import type { UserInfo } from '../auth/user.js';
+
+export type Operation = 'CREATE' | 'UPDATE' | 'DELETE' | 'CONNECT';
+
+export interface AdmissionAttributes {
+  operation: Operation;
+  resource: GroupResource;
+  kind: string;
+  subresource: string;
+  namespace: string;
+  name: string;
+  user: UserInfo;
+  dryRun: boolean;
+  /** The incoming object (CREATE/UPDATE); plugins with admit() may change it. */
+  object?: KubeObject;
+  /** The stored object (UPDATE/DELETE). Never changed. */
+  oldObject?: KubeObject;
+}
+
+export interface AdmissionPlugin {
+  readonly name: string;
+  handles(op: Operation): boolean;
+  /** Optional. May change attrs.object. Throw ApiError to reject. */
+  admit?(attrs: AdmissionAttributes): Promise<void>;
+  /** Optional. Must not change anything. Throw ApiError to reject. */
+  validate?(attrs: AdmissionAttributes): Promise<void>;
+}
+
+export interface Admission {
+  admit(attrs: AdmissionAttributes): Promise<void>;
+  validate(attrs: AdmissionAttributes): Promise<void>;
+}
+
+/** Resolved once at start: plugins without a hook are dropped from that phase's list. */
+export function newAdmissionChain(plugins: readonly AdmissionPlugin[]): Admission {
+  const mutating = plugins.filter((p) => p.admit);
+  const validating = plugins.filter((p) => p.validate);
+  return {
+    async admit(attrs) {
+      for (const p of mutating) if (p.handles(attrs.operation)) await p.admit!(attrs);
+    },
+    async validate(attrs) {
+      for (const p of validating) if (p.handles(attrs.operation)) await p.validate!(attrs);
+    },
+  };
+}

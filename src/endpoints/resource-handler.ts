@@ -1,0 +1,246 @@
+/**
+ * REST handlers for resource requests: resolves the resource once per request from the routes
+ * built at start, checks scope and verb, and runs get/list/watch/create/update/patch/delete/
+ * deletecollection against the resource's Store. Subresources other than status are in
+ * subresources.ts; streaming is in watch.ts.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApiError, badRequest } from '../apis/meta/errors.js';
+import { type KubeObject, apiVersionOf } from '../apis/meta/types.js';
+import type { UserInfo } from '../auth/user.js';
+import type { RequestInfo } from '../filters/request-info.js';
+import { applyPatch } from '../patch/index.js';
+import { builtinPatchMetaFor } from '../patch/strategic-merge.js';
+import { allVerbs, type RequestContext, type ResourceDef } from '../registry/rest.js';
+import type { Store } from '../registry/store.js';
+import { decodeObjectBody, mediaType, readBody } from './body.js';
+import { type Negotiated, negotiate } from './negotiation.js';
+import { parseBool, parseListParams } from './params.js';
+import { type Logger, successStatus, writeObject } from './status.js';
+import { handleSubresource } from './subresources.js';
+import { toTable } from './table.js';
+import { serveWatch } from './watch.js';
+
+export interface Route {
+  def: ResourceDef;
+  store: Store;
+}
+
+/** Routes by `<group>/<resource>`; versions are checked against def.versions. */
+export type Routes = Map<string, Route>;
+
+export const notFoundGeneric = () => new ApiError(404, 'NotFound', 'the server could not find the requested resource', {});
+export const methodNotAllowed = () => new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {});
+
+export interface HandlerEnv {
+  routes: Routes;
+  log: Logger;
+  /** Milliseconds between BOOKMARK events on watches that asked for them. */
+  bookmarkIntervalMs: number;
+  /** Aborts when the server stops: open watches end. */
+  stopping: AbortSignal;
+}
+
+export function resolveRoute(routes: Routes, info: RequestInfo): Route {
+  const route = routes.get(`${info.apiGroup}/${info.resource}`);
+  if (!route || !route.def.versions.includes(info.apiVersion)) throw notFoundGeneric();
+  return route;
+}
+
+export async function handleResource(req: IncomingMessage, res: ServerResponse, info: RequestInfo, user: UserInfo, env: HandlerEnv): Promise<void> {
+  const route = resolveRoute(env.routes, info);
+  const { def } = route;
+  const isNamespaceObject = def.group === '' && def.resource === 'namespaces';
+  // Only /api/v1/namespaces/{name} carries a namespace for a cluster-scoped resource.
+  if (!def.namespaced && info.namespace && !isNamespaceObject) throw notFoundGeneric();
+  if (info.parts.length > 3) throw notFoundGeneric();
+  const namespace = def.namespaced ? info.namespace : '';
+  const q = info.query;
+  const dryRun = parseDryRun(q);
+  const ctx: RequestContext = { user, namespace, dryRun };
+  const verbs: readonly string[] = def.verbs ?? allVerbs;
+  const version = info.apiVersion;
+
+  if (info.subresource) {
+    await handleSubresource(req, res, info, route, ctx, env);
+    return;
+  }
+  if (!verbs.includes(info.verb)) throw methodNotAllowed();
+  // Writes and single-object reads of namespaced resources need a namespace in the URL.
+  if (def.namespaced && !namespace && info.verb !== 'list' && info.verb !== 'watch') {
+    throw info.name ? notFoundGeneric() : methodNotAllowed();
+  }
+
+  switch (info.verb) {
+    case 'get': {
+      const neg = negotiate(req.headers.accept, ['object', 'Table', 'PartialObjectMetadata']);
+      const obj = await route.store.get(namespace, info.name);
+      writeOutput(res, 200, obj, route, version, neg, q);
+      return;
+    }
+    case 'list': {
+      const neg = negotiate(req.headers.accept, ['object', 'Table', 'PartialObjectMetadataList']);
+      const p = parseListParams(q);
+      const listed = await route.store.list(namespace, p, version);
+      writeList(res, listed, route, version, neg, q);
+      return;
+    }
+    case 'watch': {
+      const neg = negotiate(req.headers.accept, ['object', 'Table', 'PartialObjectMetadata']);
+      await serveWatch(req, res, info, route, namespace, neg, env);
+      return;
+    }
+    case 'create': {
+      const neg = negotiate(req.headers.accept, ['object', 'Table', 'PartialObjectMetadata']);
+      const obj = await decodeTyped(req, def, version);
+      const created = await route.store.create(ctx, obj);
+      writeOutput(res, 201, created, route, version, neg, q);
+      return;
+    }
+    case 'update': {
+      const neg = negotiate(req.headers.accept, ['object', 'Table', 'PartialObjectMetadata']);
+      const obj = await decodeTyped(req, def, version);
+      const r = await route.store.update(ctx, info.name, () => structuredClone(obj));
+      writeOutput(res, r.created ? 201 : 200, r.object, route, version, neg, q);
+      return;
+    }
+    case 'patch': {
+      const neg = negotiate(req.headers.accept, ['object', 'Table', 'PartialObjectMetadata']);
+      const patched = await patchObject(req, route, ctx, info.name, version, '');
+      writeOutput(res, 200, patched, route, version, neg, q);
+      return;
+    }
+    case 'delete': {
+      const neg = negotiate(req.headers.accept, ['object', 'Table', 'PartialObjectMetadata']);
+      const opts = await readDeleteOptions(req, q, dryRun);
+      const r = await route.store.delete(ctx, info.name, opts);
+      // upstream: 202 when the object is only marked for deletion (finalizers, grace period).
+      const code = r.deleted || dryRun ? 200 : 202;
+      if (r.deleted && !route.store.returnsDeletedObject) {
+        writeObject(res, code, successStatus({ name: info.name, group: def.group, kind: def.resource, uid: r.object.metadata.uid }));
+      } else {
+        writeOutput(res, code, r.object, route, version, neg, q);
+      }
+      return;
+    }
+    case 'deletecollection': {
+      const neg = negotiate(req.headers.accept, ['object', 'Table', 'PartialObjectMetadataList']);
+      if (def.namespaced && !namespace) throw methodNotAllowed();
+      const opts = await readDeleteOptions(req, q, dryRun);
+      const p = parseListParams(q);
+      const r = await route.store.deleteCollection(ctx, p, opts, version);
+      writeList(res, r, route, version, neg, q);
+      return;
+    }
+    default:
+      throw methodNotAllowed();
+  }
+}
+
+export function parseDryRun(q: URLSearchParams): boolean {
+  const values = q.getAll('dryRun');
+  for (const v of values) {
+    if (v !== 'All') {
+      throw new ApiError(400, 'BadRequest', `Invalid dryRun value: ${JSON.stringify(v)}: supported values: "All"`);
+    }
+  }
+  return values.length > 0;
+}
+
+/** Decodes a body meant for this resource, refusing another group/version or kind (400). */
+export async function decodeTyped(req: IncomingMessage, def: ResourceDef, version: string): Promise<KubeObject> {
+  const body = decodeObjectBody(await readBody(req), mediaType(req));
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw badRequest('Object \'Kind\' is missing in request body');
+  const obj = body as KubeObject;
+  const expected = apiVersionOf(def.group, version);
+  if (obj.apiVersion !== undefined && obj.apiVersion !== '' && obj.apiVersion !== expected) {
+    throw badRequest(`the API version in the data (${String(obj.apiVersion)}) does not match the expected API version (${expected})`);
+  }
+  if (obj.kind !== undefined && obj.kind !== '' && obj.kind !== def.kind) {
+    throw badRequest(`the kind in the data (${String(obj.kind)}) does not match the expected kind (${def.kind})`);
+  }
+  if (obj.metadata !== undefined && (obj.metadata === null || typeof obj.metadata !== 'object' || Array.isArray(obj.metadata))) {
+    throw badRequest('metadata must be an object');
+  }
+  if (!obj.metadata) obj.metadata = {};
+  return obj;
+}
+
+/**
+ * Applies a PATCH body to the stored object inside the Store's update loop, so a concurrent
+ * writer makes the patch apply again to the fresh object.
+ */
+export async function patchObject(req: IncomingMessage, route: Route, ctx: RequestContext, name: string, version: string, subresource: string): Promise<KubeObject> {
+  const body = await readBody(req);
+  const contentType = mediaType(req);
+  const meta = builtinPatchMetaFor(apiVersionOf(route.def.group, version), route.def.kind);
+  const r = await route.store.update(ctx, name, (current) => {
+    current.apiVersion = apiVersionOf(route.def.group, version);
+    current.kind = route.def.kind;
+    return applyPatch(contentType, current, body, meta) as KubeObject;
+  }, subresource);
+  return r.object;
+}
+
+export async function readDeleteOptions(req: IncomingMessage, q: URLSearchParams, dryRun: boolean) {
+  let body: Record<string, unknown> = {};
+  const raw = await readBody(req);
+  if (raw.length > 0) {
+    const decoded = decodeObjectBody(raw, mediaType(req));
+    if (decoded && typeof decoded === 'object' && !Array.isArray(decoded)) body = decoded as Record<string, unknown>;
+  }
+  const grace = q.get('gracePeriodSeconds') ?? (body.gracePeriodSeconds !== undefined ? String(body.gracePeriodSeconds) : null);
+  let gracePeriodSeconds: number | undefined;
+  if (grace !== null && grace !== '') {
+    gracePeriodSeconds = Number(grace);
+    if (!Number.isInteger(gracePeriodSeconds)) throw badRequest(`invalid gracePeriodSeconds: ${grace}`);
+  }
+  const propagationPolicy = q.get('propagationPolicy') ?? (body.propagationPolicy as string | undefined);
+  if (propagationPolicy && !['Orphan', 'Background', 'Foreground'].includes(propagationPolicy)) {
+    throw new ApiError(422, 'Invalid', `DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: ${JSON.stringify(propagationPolicy)}: supported values: "Foreground", "Background", "Orphan", "nil"`);
+  }
+  const orphan = q.get('orphanDependents');
+  if (orphan !== null && orphan !== '') parseBool(orphan);
+  const pre = (body.preconditions ?? {}) as { uid?: string; resourceVersion?: string };
+  const bodyDryRun = Array.isArray(body.dryRun) && body.dryRun.length > 0;
+  return { gracePeriodSeconds, propagationPolicy, preconditions: pre, dryRun: dryRun || bodyDryRun };
+}
+
+function includeObjectParam(q: URLSearchParams): 'None' | 'Metadata' | 'Object' {
+  const v = q.get('includeObject');
+  if (v === 'None' || v === 'Object' || v === 'Metadata') return v;
+  return 'Metadata';
+}
+
+/** Sets the wire apiVersion/kind for the version asked for. */
+export function versioned(obj: KubeObject, def: ResourceDef, version: string): KubeObject {
+  obj.apiVersion = apiVersionOf(def.group, version);
+  obj.kind = def.kind;
+  return obj;
+}
+
+export function writeOutput(res: ServerResponse, code: number, obj: KubeObject, route: Route, version: string, neg: Negotiated, q: URLSearchParams): void {
+  versioned(obj, route.def, version);
+  let body: unknown = obj;
+  if (neg.form === 'Table') body = toTable([obj], { resourceVersion: obj.metadata.resourceVersion }, includeObjectParam(q), metaVersion(neg));
+  else if (neg.form === 'PartialObjectMetadata') body = { kind: 'PartialObjectMetadata', apiVersion: `meta.k8s.io/${metaVersion(neg)}`, metadata: obj.metadata };
+  writeObject(res, code, body, neg.contentType, neg.yaml);
+}
+
+export function metaVersion(neg: Negotiated): string {
+  return neg.contentType.includes('v=v1beta1') ? 'v1beta1' : 'v1';
+}
+
+export function writeList(res: ServerResponse, listed: { metadata: Record<string, unknown>; items: KubeObject[] }, route: Route, version: string, neg: Negotiated, q: URLSearchParams): void {
+  for (const item of listed.items) versioned(item, route.def, version);
+  let body: unknown;
+  if (neg.form === 'Table') {
+    body = toTable(listed.items, listed.metadata, includeObjectParam(q), metaVersion(neg));
+  } else if (neg.form === 'PartialObjectMetadataList') {
+    const mv = metaVersion(neg);
+    body = { kind: 'PartialObjectMetadataList', apiVersion: `meta.k8s.io/${mv}`, metadata: listed.metadata, items: listed.items.map((o) => ({ kind: 'PartialObjectMetadata', apiVersion: `meta.k8s.io/${mv}`, metadata: o.metadata })) };
+  } else {
+    body = { kind: `${route.def.kind}List`, apiVersion: apiVersionOf(route.def.group, version), metadata: listed.metadata, items: listed.items };
+  }
+  writeObject(res, 200, body, neg.contentType, neg.yaml);
+}

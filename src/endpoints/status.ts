@@ -1,0 +1,43 @@
+/**
+ * Writing responses: objects as JSON or YAML, and errors as meta/v1 Status bodies. Anything that
+ * is not an ApiError is logged and answered with a 500 Status, never with a stack trace.
+ */
+import type { ServerResponse } from 'node:http';
+import { stringify as toYaml } from 'yaml';
+import { ApiError, internalError } from '../apis/meta/errors.js';
+
+export interface Logger {
+  info(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+  debug(msg: string, fields?: Record<string, unknown>): void;
+}
+
+export function writeObject(res: ServerResponse, code: number, body: unknown, contentType = 'application/json', yaml = false): void {
+  if (res.headersSent) return;
+  const text = yaml ? toYaml(body) : JSON.stringify(body);
+  res.writeHead(code, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-cache, private' });
+  res.end(text);
+}
+
+export function toApiError(err: unknown, log?: Logger): ApiError {
+  if (err instanceof ApiError) return err;
+  log?.error('internal error', { error: err instanceof Error ? err.stack ?? err.message : String(err) });
+  return internalError(err);
+}
+
+export function writeError(res: ServerResponse, err: unknown, log?: Logger): void {
+  const e = toApiError(err, log);
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const status = e.toStatus();
+  if (e.details?.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(e.details.retryAfterSeconds));
+  writeObject(res, e.code, status);
+}
+
+export function successStatus(details?: Record<string, unknown>) {
+  const s: Record<string, unknown> = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success' };
+  if (details) s.details = details;
+  return s;
+}

@@ -1,0 +1,155 @@
+/**
+ * Subresources: status (the status half of an object), scale (autoscaling/v1 Scale over a
+ * workload's replicas), pods/binding (the scheduler's write), pods/eviction,
+ * certificatesigningrequests/approval and namespaces/finalize. Each writes through the Store's
+ * update loop, so conflicts retry and validation runs as for any update.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { badRequest, conflict, invalid } from '../apis/meta/errors.js';
+import { labelSelectorToString } from '../apis/meta/labels.js';
+import type { KubeObject } from '../apis/meta/types.js';
+import type { RequestInfo } from '../filters/request-info.js';
+import { applyPatch } from '../patch/index.js';
+import { type RequestContext, type ScaleDef } from '../registry/rest.js';
+import { decodeObjectBody, mediaType, readBody } from './body.js';
+import { negotiate } from './negotiation.js';
+import { type HandlerEnv, methodNotAllowed, notFoundGeneric, patchObject, readDeleteOptions, type Route, writeOutput } from './resource-handler.js';
+import { successStatus, writeObject } from './status.js';
+
+export async function handleSubresource(req: IncomingMessage, res: ServerResponse, info: RequestInfo, route: Route, ctx: RequestContext, env: HandlerEnv): Promise<void> {
+  const sub = route.def.subresources?.find((s) => s.name === info.subresource);
+  if (!sub || !info.name) throw notFoundGeneric();
+  if (!sub.verbs.includes(info.verb)) throw methodNotAllowed();
+  if (route.def.namespaced && !ctx.namespace) throw notFoundGeneric();
+  const q = info.query;
+  const version = info.apiVersion;
+  const neg = () => negotiate(req.headers.accept, ['object']);
+  const name = info.name;
+  void env;
+
+  switch (sub.name) {
+    case 'status': {
+      if (info.verb === 'get') return writeOutput(res, 200, await route.store.get(ctx.namespace, name), route, version, neg(), q);
+      if (info.verb === 'patch') return writeOutput(res, 200, await patchObject(req, route, ctx, name, version, 'status'), route, version, neg(), q);
+      const body = await readJsonObject(req);
+      const r = await route.store.update(ctx, name, () => body as KubeObject, 'status');
+      return writeOutput(res, 200, r.object, route, version, neg(), q);
+    }
+    case 'scale':
+      return handleScale(req, res, info, route, ctx, route.def.scale!);
+    case 'binding': {
+      const body = await readJsonObject(req) as { metadata?: { name?: string }; target?: { kind?: string; name?: string } };
+      const target = body.target?.name;
+      if (!target) throw invalid('Binding', '', name, [{ type: 'FieldValueRequired', field: 'target.name', detail: '' }]);
+      if (body.metadata?.name && body.metadata.name !== name) throw badRequest(`the name of the object (${body.metadata.name}) does not match the name on the URL (${name})`);
+      await route.store.update(ctx, name, (pod) => {
+        const spec = (pod.spec ??= {}) as { nodeName?: string };
+        if (pod.metadata.deletionTimestamp) throw conflict(route.store.gr, name, `pod ${name} is being deleted, cannot be assigned to a host`);
+        if (spec.nodeName) throw conflict(route.store.gr, name, `pod ${name} is already assigned to node "${spec.nodeName}"`);
+        spec.nodeName = target;
+        return pod;
+      }, 'binding');
+      return writeObject(res, 201, successStatus());
+    }
+    case 'eviction': {
+      // Without a disruption controller there is no PDB budget to check: eviction is a delete.
+      const opts = await readDeleteOptions(req, q, ctx.dryRun);
+      await route.store.delete(ctx, name, opts);
+      return writeObject(res, 201, successStatus());
+    }
+    case 'approval':
+    case 'finalize': {
+      const body = await readJsonObject(req) as KubeObject;
+      const r = await route.store.update(ctx, name, (current) => {
+        if (body.metadata?.resourceVersion) current.metadata.resourceVersion = body.metadata.resourceVersion;
+        if (sub.name === 'approval') {
+          const conditions = (body.status as { conditions?: unknown } | undefined)?.conditions;
+          current.status = { ...(current.status as object | undefined), conditions };
+        } else {
+          const finalizers = (body.spec as { finalizers?: unknown } | undefined)?.finalizers;
+          current.spec = { ...(current.spec as object | undefined), finalizers: finalizers ?? [] };
+        }
+        return current;
+      }, sub.name);
+      return writeOutput(res, 200, r.object, route, version, neg(), q);
+    }
+    default:
+      throw notFoundGeneric();
+  }
+}
+
+async function readJsonObject(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const body = decodeObjectBody(await readBody(req), mediaType(req));
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw badRequest('the body of the request must be an object');
+  return body as Record<string, unknown>;
+}
+
+function getPath(obj: unknown, path: string): unknown {
+  let cur = obj;
+  for (const k of path.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[k];
+  }
+  return cur;
+}
+
+function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let cur = obj;
+  for (const k of keys.slice(0, -1)) {
+    if (cur[k] === null || typeof cur[k] !== 'object') cur[k] = {};
+    cur = cur[k] as Record<string, unknown>;
+  }
+  cur[keys[keys.length - 1]] = value;
+}
+
+/** The autoscaling/v1 Scale view of an object (upstream's scaleFromDeployment and friends). */
+export function scaleOf(obj: KubeObject, scale: ScaleDef): KubeObject {
+  const status: Record<string, unknown> = { replicas: (getPath(obj, scale.statusReplicasPath) as number | undefined) ?? 0 };
+  if (scale.selectorPath) {
+    const sel = getPath(obj, scale.selectorPath);
+    if (sel && typeof sel === 'object') {
+      const selector = scale.selectorIsMap ? labelSelectorToString({ matchLabels: sel as Record<string, string> }) : labelSelectorToString(sel as never);
+      if (selector) status.selector = selector;
+    }
+  }
+  const m = obj.metadata;
+  return {
+    kind: 'Scale', apiVersion: 'autoscaling/v1',
+    metadata: { name: m.name, namespace: m.namespace, uid: m.uid, resourceVersion: m.resourceVersion, creationTimestamp: m.creationTimestamp },
+    spec: { replicas: (getPath(obj, scale.specReplicasPath) as number | undefined) ?? 0 },
+    status,
+  };
+}
+
+async function handleScale(req: IncomingMessage, res: ServerResponse, info: RequestInfo, route: Route, ctx: RequestContext, scale: ScaleDef): Promise<void> {
+  const name = info.name;
+  const write = (obj: KubeObject, code = 200) => writeObject(res, code, scaleOf(obj, scale));
+  if (info.verb === 'get') return write(await route.store.get(ctx.namespace, name));
+  const body = await readBody(req);
+  const contentType = mediaType(req);
+  const r = await route.store.update(ctx, name, (current) => {
+    const currentScale = scaleOf(current, scale);
+    let next: KubeObject;
+    if (info.verb === 'patch') next = applyPatch(contentType, currentScale, body, { lookup: () => undefined }) as KubeObject;
+    else {
+      const decoded = decodeObjectBody(body, contentType);
+      if (decoded === null || typeof decoded !== 'object' || Array.isArray(decoded)) throw badRequest('the body of the request must be an object');
+      next = decoded as KubeObject;
+    }
+    const replicas = (next.spec as { replicas?: unknown } | undefined)?.replicas;
+    const rv = next.metadata?.resourceVersion;
+    if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) {
+      throw invalid('Scale', 'autoscaling', name, [typeof replicas === 'number' && replicas < 0
+        ? { type: 'FieldValueInvalid', field: 'spec.replicas', badValue: replicas, detail: 'must be greater than or equal to 0' }
+        : { type: 'FieldValueInvalid', field: 'spec.replicas', badValue: replicas ?? null, detail: 'must be an integer' }]);
+    }
+    if (rv && rv !== current.metadata.resourceVersion) {
+      throw conflict(route.store.gr, name, 'the object has been modified; please apply your changes to the latest version and try again');
+    }
+    setPath(current, scale.specReplicasPath, replicas);
+    return current;
+  }, 'scale');
+  return write(r.object);
+}
+

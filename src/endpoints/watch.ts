@@ -1,0 +1,77 @@
+/**
+ * Streaming WATCH responses: newline-delimited JSON watch events over a chunked response, until
+ * timeoutSeconds (or upstream's randomized default of 30-60 minutes), the client leaving, or the
+ * server stopping. Errors before the first byte are normal Status responses; errors after it are
+ * ERROR events carrying a Status, as upstream.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { apiVersionOf } from '../apis/meta/types.js';
+import type { RequestInfo } from '../filters/request-info.js';
+import { openWatch } from '../registry/store-watch.js';
+import { type Negotiated } from './negotiation.js';
+import { parseListParams } from './params.js';
+import { type HandlerEnv, metaVersion, type Route, versioned } from './resource-handler.js';
+import { toApiError } from './status.js';
+import { toTable } from './table.js';
+
+const minRequestTimeoutSeconds = 1800;
+
+export async function serveWatch(req: IncomingMessage, res: ServerResponse, info: RequestInfo, route: Route, namespace: string, neg: Negotiated, env: HandlerEnv): Promise<void> {
+  const p = parseListParams(info.query);
+  const version = info.apiVersion;
+  const abort = new AbortController();
+  const iterable = await openWatch(route.store, namespace, {
+    labelSelector: p.labelSelector, fieldSelector: p.fieldSelector, resourceVersion: p.resourceVersion,
+    resourceVersionMatch: p.resourceVersionMatch, allowWatchBookmarks: p.allowWatchBookmarks,
+    sendInitialEvents: p.sendInitialEvents, name: info.name || undefined,
+    progressNotifyMs: p.allowWatchBookmarks ? env.bookmarkIntervalMs : undefined,
+  }, version, abort.signal);
+
+  const timeoutSeconds = p.timeoutSeconds ?? minRequestTimeoutSeconds * (1 + Math.random());
+  const timer = setTimeout(() => abort.abort(), timeoutSeconds * 1000);
+  const stop = () => abort.abort();
+  req.socket.on('close', stop);
+  res.on('close', stop);
+  env.stopping.addEventListener('abort', stop);
+  const contentType = neg.form === 'Table' ? neg.contentType : neg.yaml ? 'application/yaml' : 'application/json';
+  res.writeHead(200, { 'Content-Type': contentType, 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+  res.flushHeaders();
+  const mv = metaVersion(neg);
+  const bookmarkApiVersion = apiVersionOf(route.def.group, version);
+
+  const send = async (ev: unknown) => {
+    if (abort.signal.aborted) return;
+    if (!res.write(JSON.stringify(ev) + '\n')) {
+      await new Promise<void>((resolve) => {
+        const done = () => { res.off('drain', done); abort.signal.removeEventListener('abort', done); resolve(); };
+        res.on('drain', done);
+        abort.signal.addEventListener('abort', done);
+      });
+    }
+  };
+
+  try {
+    for await (const ev of iterable) {
+      if (ev.type === 'BOOKMARK') {
+        const metadata: Record<string, unknown> = { resourceVersion: ev.resourceVersion };
+        if (ev.initialEventsEnd) metadata.annotations = { 'k8s.io/initial-events-end': 'true' };
+        await send({ type: 'BOOKMARK', object: { kind: route.def.kind, apiVersion: bookmarkApiVersion, metadata } });
+        continue;
+      }
+      const obj = versioned(ev.object, route.def, version);
+      let wire: unknown = obj;
+      if (neg.form === 'Table') wire = toTable([obj], { resourceVersion: obj.metadata.resourceVersion }, 'Metadata', mv);
+      else if (neg.form === 'PartialObjectMetadata') wire = { kind: 'PartialObjectMetadata', apiVersion: `meta.k8s.io/${mv}`, metadata: obj.metadata };
+      await send({ type: ev.type, object: wire });
+      if (abort.signal.aborted) break;
+    }
+  } catch (e) {
+    if (!abort.signal.aborted) await send({ type: 'ERROR', object: toApiError(e, env.log).toStatus() });
+  } finally {
+    clearTimeout(timer);
+    abort.abort();
+    req.socket.off('close', stop);
+    env.stopping.removeEventListener('abort', stop);
+    if (!res.writableEnded) res.end();
+  }
+}
