@@ -38,6 +38,11 @@ export interface Strategy {
   fieldSelectorAttrs?(obj: KubeObject): Record<string, string>;
   /** Names of the extra field selector keys (so unknown ones can be refused without an object). */
   fieldSelectorKeys?: readonly string[];
+  /**
+   * Optional, default false. Upstream's AllowCreateOnUpdate: a PUT to a missing object creates it
+   * (true for endpoints, events, limitranges, serviceaccounts, services, leases, RBAC, runtimeclasses).
+   */
+  allowCreateOnUpdate?: boolean;
 }
 
 /** How metadata.name is validated; upstream picks one per resource. */

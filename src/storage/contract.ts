@@ -19,14 +19,15 @@ export function runStorageContract(name: string, open: () => Promise<Storage>): 
     describe('delete', () => deleteCases(open));
     describe('watch', () => watchCases(open));
     describe('compaction', () => compactionCases(open));
+    describe('history', () => historyCases(open));
   });
 }
 
 /** Opens a storage before the describe's tests and closes it after; read it through the getter. */
 function useStorage(open: () => Promise<Storage>): () => Storage {
   let s: Storage | undefined;
-  before(async () => { s = await open(); });
-  after(async () => { await s?.close(); });
+  before(async () => { s = await open(); }, t);
+  after(async () => { await s?.close(); }, t);
   return () => s!;
 }
 
@@ -66,15 +67,12 @@ function crudCases(open: () => Promise<Storage>): void {
     await assert.rejects(s().get('/registry/configmaps/ns/missing'), code('KeyNotFound'));
   });
 
-  it('count counts live objects under a prefix', t, async () => {
+  it('count counts live objects under a prefix; check passes', t, async () => {
     for (const n of ['a', 'b', 'c']) await s().create(`/registry/secrets/count/${n}`, cm('count', n));
     await s().create('/registry/secrets/count2/a', cm('count2', 'a'));
     await s().delete('/registry/secrets/count/b');
     assert.equal(await s().count('/registry/secrets/count/'), 2);
     assert.equal(await s().count('/registry/secrets/'), 3);
-  });
-
-  it('check passes on an open storage', t, async () => {
     await s().check();
   });
 }
@@ -140,14 +138,14 @@ function listCases(open: () => Promise<Storage>): void {
   it('a predicate filters without counting towards limit', t, async () => {
     const p = '/registry/replicasets/pred/';
     for (let i = 0; i < 30; i++) await s().create(`${p}r${String(i).padStart(2, '0')}`, cm('pred', `r${i}`, { i: String(i) }));
-    const predicate = (o: KubeObject) => Number((o.data as Record<string, string>).i) % 3 === 0;
+    const predicate = (o: KubeObject) => Number(dataOf(o).i) % 3 === 0;
     const got: string[] = [];
     let token: string | undefined;
     do {
       const page = await s().list(p, { limit: 4, continue: token, predicate });
       assert.ok(page.items.length === 4 || !page.continue, 'a page is full unless it is the last');
       assert.equal(page.remainingItemCount, undefined);
-      got.push(...page.items.map((o) => (o.data as Record<string, string>).i));
+      got.push(...page.items.map((o) => dataOf(o).i));
       token = page.continue;
     } while (token);
     assert.deepEqual(got, ['0', '3', '6', '9', '12', '15', '18', '21', '24', '27']);
@@ -202,7 +200,7 @@ function updateCases(open: () => Promise<Storage>): void {
     const created = await s().create(key, cm('u', 'counter', { n: '0' }));
     const increment = async (cur: KubeObject) => {
       await new Promise((r) => setImmediate(r)); // let the other writers interleave
-      return withData(cur, { n: String(Number((cur.data as Record<string, string>).n) + 1) });
+      return withData(cur, { n: String(Number(dataOf(cur).n) + 1) });
     };
     await Promise.all(Array.from({ length: 20 }, () => s().guaranteedUpdate(key, undefined, increment)));
     const final = await s().get(key);
@@ -377,7 +375,7 @@ function compactionCases(open: () => Promise<Storage>): void {
     await s().guaranteedUpdate(`${p}c`, undefined, (cur) => withData(cur, { v: '3' }));
     await s().delete(`${p}d`);
     await s().compact(compacted);
-  });
+  }, t);
 
   it('a watch from before the compacted revision throws Expired', t, async () => {
     const ac = new AbortController();
@@ -418,20 +416,69 @@ function compactionCases(open: () => Promise<Storage>): void {
   });
 }
 
-// ---- helpers ----
+function historyCases(open: () => Promise<Storage>): void {
+  const s = useStorage(open);
+
+  it('random writes and compactions: every kept revision lists and replays as a model says', t, async () => {
+    const p = '/registry/leases/rand/';
+    let seed = 7;
+    const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+    await s().create('/registry/leases/marker/m', cm('marker', 'm')); // so no revision below is '0'
+    const model = new Map<string, string>();
+    const states = new Map<number, string[]>([[await s().currentRevision(), []]]);
+    const events: string[][] = [];
+    let compacted = 0;
+    for (let i = 0; i < 200; i++) {
+      const name = `l${rnd(6)}`;
+      const last = model.get(name);
+      let type = 'MODIFIED';
+      if (last === undefined) {
+        type = 'ADDED';
+        await s().create(p + name, cm('rand', name, { v: String(i) }));
+      } else if (rnd(3) === 0) {
+        type = 'DELETED';
+        await s().delete(p + name);
+      } else {
+        await s().guaranteedUpdate(p + name, undefined, (cur) => withData(cur, { v: String(i) }));
+      }
+      if (type === 'DELETED') model.delete(name); else model.set(name, String(i));
+      const rev = await s().currentRevision();
+      events.push([String(rev), type, name, type === 'DELETED' ? last! : String(i)]);
+      states.set(rev, [...model].sort().map(([n, v]) => `${n}=${v}`));
+      if (rnd(20) === 0) await s().compact(compacted = Math.max(compacted, rev - rnd(8)));
+    }
+    for (const [rev, state] of states) {
+      const list = s().list(p, { resourceVersion: String(rev), resourceVersionMatch: 'Exact', limit: rnd(4) + 1 });
+      if (rev < compacted) { await assert.rejects(list, code('Expired')); continue; }
+      const items: KubeObject[] = [];
+      for (let page = await list; ; page = await s().list(p, { continue: page.continue, limit: 2 })) {
+        items.push(...page.items);
+        if (!page.continue) break;
+      }
+      assert.deepEqual(items.map((o) => `${o.metadata.name}=${dataOf(o).v}`), state, `at ${rev}`);
+    }
+    const ac = new AbortController();
+    const w = new Watch(s().watch(p, { resourceVersion: String(compacted) }, ac.signal));
+    try {
+      for (const want of events.filter(([rev]) => Number(rev) > compacted)) {
+        const e = await w.next();
+        assert.ok(e.type !== 'BOOKMARK');
+        assert.deepEqual([String(e.revision), e.type, e.object.metadata.name, dataOf(e.object).v], want);
+      }
+    } finally { ac.abort(); }
+  });
+}
 
 function cm(namespace: string, name: string, data: Record<string, string> = { k: 'v' }, resourceVersion?: string): KubeObject {
-  return {
-    apiVersion: 'v1', kind: 'ConfigMap',
-    metadata: { name, namespace, uid: `uid-${namespace}-${name}`, ...(resourceVersion ? { resourceVersion } : {}) },
-    data,
-  };
+  const metadata = { name, namespace, uid: `uid-${namespace}-${name}`, ...(resourceVersion ? { resourceVersion } : {}) };
+  return { apiVersion: 'v1', kind: 'ConfigMap', metadata, data };
 }
 
 function withData(obj: KubeObject, data: Record<string, string>): KubeObject {
-  return { ...obj, data: { ...(obj.data as Record<string, string>), ...data } };
+  return { ...obj, data: { ...dataOf(obj), ...data } };
 }
 
+const dataOf = (o: KubeObject) => (o.data ?? {}) as Record<string, string>;
 const nsName = (o: KubeObject) => `${o.metadata.namespace}/${o.metadata.name}`;
 const evName = (e: WatchEvent) => (e.type === 'BOOKMARK' ? 'BOOKMARK' : `${e.type} ${e.object.metadata.name}`);
 
@@ -459,10 +506,6 @@ class Watch {
 
 /** A backend may throw when watch() is called or on the first next(); either counts. */
 async function watchError(start: () => AsyncIterable<WatchEvent>): Promise<unknown> {
-  try {
-    await within(start()[Symbol.asyncIterator]().next(), 'the watch to fail', 2_000);
-  } catch (e) {
-    return e;
-  }
+  try { await within(start()[Symbol.asyncIterator]().next(), 'the watch to fail', 2_000); } catch (e) { return e; }
   return undefined;
 }

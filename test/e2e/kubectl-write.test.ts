@@ -1,0 +1,137 @@
+// Real kubectl writes against kubets: create, label, annotate, patch, replace, edit, delete, wait.
+import assert from 'node:assert/strict';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { api, eventually, kubectl, kubectlOk, skipWithoutKubectl, startServer, type TestServer } from './harness.js';
+
+const deployment = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  labels: {app: web}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.27
+`;
+
+describe('kubectl writes', { skip: skipWithoutKubectl, timeout: 180_000 }, () => {
+  let s: TestServer;
+  const ns = ['-n', 'writes'];
+  before(async () => {
+    s = await startServer();
+    await kubectlOk(s, ['create', 'namespace', 'writes']);
+  });
+  after(async () => { await s?.stop(); s?.cleanup(); });
+
+  it('create -f from stdin (validation off until OpenAPI exists), generation and scale', async () => {
+    const out = await kubectlOk(s, [...ns, 'create', '-f', '-', '--validate=false'], { input: deployment });
+    assert.equal(out, 'deployment.apps/web created\n');
+    const d = JSON.parse(await kubectlOk(s, [...ns, 'get', 'deploy', 'web', '-o', 'json']));
+    assert.equal(d.metadata.generation, 1);
+    assert.equal(d.spec.replicas, 2);
+    assert.equal(await kubectlOk(s, [...ns, 'scale', 'deploy/web', '--replicas=3']), 'deployment.apps/web scaled\n');
+    const scaled = JSON.parse(await kubectlOk(s, [...ns, 'get', 'deploy', 'web', '-o', 'json']));
+    assert.equal(scaled.spec.replicas, 3);
+    assert.equal(scaled.metadata.generation, 2);
+    const scale = await api(s, 'GET', '/apis/apps/v1/namespaces/writes/deployments/web/scale');
+    assert.equal(scale.json.kind, 'Scale');
+    assert.equal(scale.json.spec.replicas, 3);
+    assert.equal(scale.json.status.selector, 'app=web');
+    const dup = await kubectl(s, [...ns, 'create', '-f', '-', '--validate=false'], { input: deployment });
+    assert.notEqual(dup.code, 0);
+    assert.match(dup.stderr, /deployments\.apps "web" already exists/);
+  });
+
+  it('label, annotate, and label --overwrite', async () => {
+    await kubectlOk(s, [...ns, 'create', 'configmap', 'c1', '--from-literal=a=1']);
+    assert.equal(await kubectlOk(s, [...ns, 'label', 'cm', 'c1', 'color=blue']), 'configmap/c1 labeled\n');
+    const clash = await kubectl(s, [...ns, 'label', 'cm', 'c1', 'color=red']);
+    assert.notEqual(clash.code, 0);
+    assert.match(clash.stderr, /already has a value \(blue\)/);
+    await kubectlOk(s, [...ns, 'label', 'cm', 'c1', 'color=red', '--overwrite']);
+    assert.equal(await kubectlOk(s, [...ns, 'annotate', 'cm', 'c1', 'note=hello']), 'configmap/c1 annotated\n');
+    const cm = JSON.parse(await kubectlOk(s, [...ns, 'get', 'cm', 'c1', '-o', 'json']));
+    assert.equal(cm.metadata.labels.color, 'red');
+    assert.equal(cm.metadata.annotations.note, 'hello');
+    await kubectlOk(s, [...ns, 'label', 'cm', 'c1', 'color-']);
+    const unlabeled = JSON.parse(await kubectlOk(s, [...ns, 'get', 'cm', 'c1', '-o', 'json']));
+    assert.equal(unlabeled.metadata.labels?.color, undefined);
+  });
+
+  it('patch --type=json and --type=merge', async () => {
+    await kubectlOk(s, [...ns, 'create', 'configmap', 'p1', '--from-literal=a=1']);
+    assert.equal(await kubectlOk(s, [...ns, 'patch', 'cm', 'p1', '--type=merge', '-p', '{"data":{"b":"2"}}']), 'configmap/p1 patched\n');
+    await kubectlOk(s, [...ns, 'patch', 'cm', 'p1', '--type=json', '-p', '[{"op":"replace","path":"/data/a","value":"10"},{"op":"remove","path":"/data/b"}]']);
+    const cm = JSON.parse(await kubectlOk(s, [...ns, 'get', 'cm', 'p1', '-o', 'json']));
+    assert.deepEqual(cm.data, { a: '10' });
+    const bad = await kubectl(s, [...ns, 'patch', 'cm', 'p1', '--type=json', '-p', '[{"op":"test","path":"/data/a","value":"nope"}]']);
+    assert.notEqual(bad.code, 0);
+    const noop = await kubectlOk(s, [...ns, 'patch', 'cm', 'p1', '--type=merge', '-p', '{"data":{"a":"10"}}']);
+    assert.equal(noop, 'configmap/p1 patched (no change)\n');
+  });
+
+  it('replace with a stale resourceVersion is a conflict; a fresh one succeeds', async () => {
+    await kubectlOk(s, [...ns, 'create', 'configmap', 'r1', '--from-literal=a=1']);
+    const cm = JSON.parse(await kubectlOk(s, [...ns, 'get', 'cm', 'r1', '-o', 'json']));
+    cm.data.a = '2';
+    assert.equal(await kubectlOk(s, [...ns, 'replace', '-f', '-', '--validate=false'], { input: JSON.stringify(cm) }), 'configmap/r1 replaced\n');
+    cm.data.a = '3'; // still carries the old resourceVersion
+    const stale = await kubectl(s, [...ns, 'replace', '-f', '-', '--validate=false'], { input: JSON.stringify(cm) });
+    assert.notEqual(stale.code, 0);
+    assert.match(stale.stderr, /Operation cannot be fulfilled on configmaps "r1": the object has been modified; please apply your changes to the latest version and try again/);
+  });
+
+  it('edit with KUBE_EDITOR changes the object', async () => {
+    await kubectlOk(s, [...ns, 'create', 'configmap', 'e1', '--from-literal=greeting=hello']);
+    const dir = mkdtempSync(join(tmpdir(), 'kubets-editor-'));
+    const editor = join(dir, 'editor.sh');
+    writeFileSync(editor, '#!/bin/sh\nsed -i "s/greeting: hello/greeting: goodbye/" "$1"\n');
+    chmodSync(editor, 0o755);
+    const out = await kubectlOk(s, [...ns, 'edit', 'cm', 'e1', '--validate=false'], { env: { KUBE_EDITOR: editor } });
+    assert.equal(out, 'configmap/e1 edited\n');
+    const cm = JSON.parse(await kubectlOk(s, [...ns, 'get', 'cm', 'e1', '-o', 'json']));
+    assert.equal(cm.data.greeting, 'goodbye');
+  });
+
+  it('delete one, by label, --all, and wait --for=delete', async () => {
+    for (const n of ['d1', 'd2', 'd3', 'd4']) await kubectlOk(s, [...ns, 'create', 'configmap', n]);
+    await kubectlOk(s, [...ns, 'label', 'cm', 'd2', 'd3', 'group=x']);
+    assert.equal(await kubectlOk(s, [...ns, 'delete', 'cm', 'd1']), 'configmap "d1" deleted\n');
+    assert.equal(await kubectlOk(s, [...ns, 'delete', 'cm', '-l', 'group=x']), 'configmap "d2" deleted\nconfigmap "d3" deleted\n');
+    const missing = await kubectl(s, [...ns, 'get', 'cm', 'd1']);
+    assert.match(missing.stderr, /Error from server \(NotFound\): configmaps "d1" not found/);
+    await kubectlOk(s, [...ns, 'delete', 'cm', '--all']);
+    assert.equal(await kubectlOk(s, [...ns, 'get', 'cm', '-o', 'name']), '');
+    await kubectlOk(s, ['create', 'namespace', 'doomed']);
+    await kubectlOk(s, ['-n', 'doomed', 'create', 'configmap', 'inside']);
+    await kubectlOk(s, ['delete', 'namespace', 'doomed', '--wait=false']);
+    await kubectlOk(s, ['wait', '--for=delete', 'namespace/doomed', '--timeout=30s'], { timeoutMs: 40_000 });
+    const gone = await api(s, 'GET', '/api/v1/namespaces/doomed');
+    assert.equal(gone.status, 404);
+  });
+
+  it('get -w streams changes', async () => {
+    const { spawn } = await import('node:child_process');
+    const { kubectlPath } = await import('./harness.js');
+    const w = spawn(kubectlPath!, ['-s', s.url, ...ns, 'get', 'cm', '-w', '-o', 'name'], { env: { ...process.env, KUBECONFIG: '/nonexistent' } });
+    let out = '';
+    w.stdout.on('data', (d) => { out += d; });
+    try {
+      await eventually(async () => w.pid !== undefined, 5000, 'kubectl to start');
+      // The watch is open once the (empty) initial list is printed; create until the event shows up.
+      await kubectlOk(s, [...ns, 'create', 'configmap', 'watched']);
+      await eventually(async () => out.includes('configmap/watched'), 15_000, 'the watch event');
+      await kubectlOk(s, [...ns, 'delete', 'cm', 'watched']);
+    } finally {
+      w.kill();
+    }
+  });
+});
