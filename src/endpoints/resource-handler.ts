@@ -12,10 +12,10 @@ import type { RequestInfo } from '../filters/request-info.js';
 import { applyPatch } from '../patch/index.js';
 import { builtinPatchMetaFor } from '../patch/strategic-merge.js';
 import { allVerbs, type RequestContext, type ResourceDef } from '../registry/rest.js';
-import type { Store } from '../registry/store.js';
+import type { DeleteOptions, Store } from '../registry/store.js';
 import { decodeObjectBody, mediaType, readBody } from './body.js';
 import { type Negotiated, negotiate } from './negotiation.js';
-import { parseBool, parseListParams } from './params.js';
+import { parseDeleteParams, parseListParams, parseWriteParams, validateDeleteOptions, type WriteOptionsKind } from './params.js';
 import { type Logger, successStatus, writeObject } from './status.js';
 import { handleSubresource } from './subresources.js';
 import { toTable } from './table.js';
@@ -56,7 +56,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
   if (info.parts.length > 3) throw notFoundGeneric();
   const namespace = def.namespaced ? info.namespace : '';
   const q = info.query;
-  const dryRun = parseDryRun(q);
+  const dryRun = writeOptions(info.verb, info.subresource, q, req);
   const ctx: RequestContext = { user, namespace, dryRun };
   const verbs: readonly string[] = def.verbs ?? allVerbs;
   const version = info.apiVersion;
@@ -100,7 +100,7 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
     case 'update': {
       const neg = negotiate(req.headers.accept, ['object', 'Table', 'PartialObjectMetadata']);
       const obj = await decodeTyped(req, def, version);
-      const r = await route.store.update(ctx, info.name, () => structuredClone(obj));
+      const r = await route.store.updateOrCreate(ctx, info.name, obj);
       writeOutput(res, r.created ? 201 : 200, r.object, route, version, neg, q);
       return;
     }
@@ -137,14 +137,17 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
   }
 }
 
-export function parseDryRun(q: URLSearchParams): boolean {
-  const values = q.getAll('dryRun');
-  for (const v of values) {
-    if (v !== 'All') {
-      throw new ApiError(400, 'BadRequest', `Invalid dryRun value: ${JSON.stringify(v)}: supported values: "All"`);
-    }
+const writeOptionsKinds: Record<string, WriteOptionsKind> = { create: 'CreateOptions', update: 'UpdateOptions', patch: 'PatchOptions' };
+
+/** Validates the write options of create/update/patch (422 as upstream); returns dryRun. */
+export function writeOptions(verb: string, subresource: string, q: URLSearchParams, req: IncomingMessage): boolean {
+  const kind = writeOptionsKinds[verb];
+  if (kind) {
+    const apply = verb === 'patch' && mediaType(req) === 'application/apply-patch+yaml';
+    return parseWriteParams(q, kind, { apply }).dryRun;
   }
-  return values.length > 0;
+  if (verb === 'delete' || verb === 'deletecollection' || (subresource === 'eviction' && verb === 'create')) return q.getAll('dryRun').length > 0;
+  return false;
 }
 
 /** Decodes a body meant for this resource, refusing another group/version or kind (400). */
@@ -182,28 +185,29 @@ export async function patchObject(req: IncomingMessage, route: Route, ctx: Reque
   return r.object;
 }
 
-export async function readDeleteOptions(req: IncomingMessage, q: URLSearchParams, dryRun: boolean) {
-  let body: Record<string, unknown> = {};
+/**
+ * DeleteOptions from the body when there is one, else from the query (upstream reads the query
+ * only for bodyless DELETEs), validated as upstream.
+ */
+export async function readDeleteOptions(req: IncomingMessage, q: URLSearchParams, dryRun: boolean): Promise<DeleteOptions> {
   const raw = await readBody(req);
-  if (raw.length > 0) {
-    const decoded = decodeObjectBody(raw, mediaType(req));
-    if (decoded && typeof decoded === 'object' && !Array.isArray(decoded)) body = decoded as Record<string, unknown>;
+  if (raw.length === 0) {
+    const p = parseDeleteParams(q);
+    return { gracePeriodSeconds: p.gracePeriodSeconds, propagationPolicy: p.propagationPolicy, dryRun: p.dryRun || dryRun };
   }
-  const grace = q.get('gracePeriodSeconds') ?? (body.gracePeriodSeconds !== undefined ? String(body.gracePeriodSeconds) : null);
-  let gracePeriodSeconds: number | undefined;
-  if (grace !== null && grace !== '') {
-    gracePeriodSeconds = Number(grace);
-    if (!Number.isInteger(gracePeriodSeconds)) throw badRequest(`invalid gracePeriodSeconds: ${grace}`);
+  const decoded = decodeObjectBody(raw, mediaType(req));
+  if (decoded === null || typeof decoded !== 'object' || Array.isArray(decoded)) throw badRequest('the body of the request must be a DeleteOptions object');
+  const body = decoded as { gracePeriodSeconds?: unknown; propagationPolicy?: string; orphanDependents?: boolean; dryRun?: string[]; preconditions?: { uid?: string; resourceVersion?: string } };
+  if (body.gracePeriodSeconds !== undefined && body.gracePeriodSeconds !== null && !Number.isInteger(body.gracePeriodSeconds)) {
+    throw badRequest(`json: cannot unmarshal ${typeof body.gracePeriodSeconds} into Go struct field DeleteOptions.gracePeriodSeconds of type int64`);
   }
-  const propagationPolicy = q.get('propagationPolicy') ?? (body.propagationPolicy as string | undefined);
-  if (propagationPolicy && !['Orphan', 'Background', 'Foreground'].includes(propagationPolicy)) {
-    throw new ApiError(422, 'Invalid', `DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: ${JSON.stringify(propagationPolicy)}: supported values: "Foreground", "Background", "Orphan", "nil"`);
-  }
-  const orphan = q.get('orphanDependents');
-  if (orphan !== null && orphan !== '') parseBool(orphan);
-  const pre = (body.preconditions ?? {}) as { uid?: string; resourceVersion?: string };
-  const bodyDryRun = Array.isArray(body.dryRun) && body.dryRun.length > 0;
-  return { gracePeriodSeconds, propagationPolicy, preconditions: pre, dryRun: dryRun || bodyDryRun };
+  validateDeleteOptions({ propagationPolicy: body.propagationPolicy, orphanDependents: body.orphanDependents, dryRun: body.dryRun });
+  return {
+    gracePeriodSeconds: (body.gracePeriodSeconds as number | null | undefined) ?? undefined,
+    propagationPolicy: body.propagationPolicy,
+    preconditions: body.preconditions ?? undefined,
+    dryRun: dryRun || (body.dryRun?.length ?? 0) > 0,
+  };
 }
 
 function includeObjectParam(q: URLSearchParams): 'None' | 'Metadata' | 'Object' {

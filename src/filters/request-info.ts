@@ -4,7 +4,7 @@
  * /api or /apis is a non-resource request (/healthz, /version, /openapi/v2, ...).
  */
 import type { IncomingMessage } from 'node:http';
-import { parseBool } from '../endpoints/params.js';
+import { parseQueryBool } from '../endpoints/params.js';
 
 export interface RequestInfo {
   isResourceRequest: boolean;
@@ -85,19 +85,12 @@ export function parseRequestInfo(req: Pick<IncomingMessage, 'method' | 'url'>): 
   // As upstream, /api/v1/namespaces/{name} carries namespace={name}: authorizers rely on it.
 
   const watchParam = query.get('watch');
-  if (verb === 'get' && watchParam && safeBool(watchParam)) verb = 'watch';
+  // Upstream reads ?watch leniently: anything but 0/false (any case) is true, even empty.
+  if (verb === 'get' && watchParam !== null && parseQueryBool(watchParam)) verb = 'watch';
   if (info.name === '') {
     if (verb === 'get') verb = 'list';
     else if (verb === 'delete') verb = 'deletecollection';
   }
   info.verb = verb;
   return info;
-}
-
-function safeBool(v: string): boolean {
-  try {
-    return parseBool(v);
-  } catch {
-    return false;
-  }
 }

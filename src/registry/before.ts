@@ -60,6 +60,9 @@ export function prepareMetaForUpdate(obj: KubeObject, old: KubeObject, def: Reso
   if (o.deletionGracePeriodSeconds !== undefined) m.deletionGracePeriodSeconds = o.deletionGracePeriodSeconds;
   else delete m.deletionGracePeriodSeconds;
   delete m.selfLink;
+  // Clients cannot set generation; strategies that track it bump it from the stored value.
+  if (o.generation !== undefined) m.generation = o.generation;
+  else delete m.generation;
   if (def.generation) {
     m.generation = o.generation ?? 1;
     if (specChanged(obj, old)) m.generation += 1;

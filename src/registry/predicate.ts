@@ -19,10 +19,11 @@ export function fieldsOf(def: ResourceDef, obj: KubeObject): Record<string, stri
 /** null when nothing filters: callers skip the per-object call entirely. */
 export function buildPredicate(def: ResourceDef, version: string, labelSelector?: string, fieldSelector?: string): Predicate | null {
   const labels = labelSelector ? parseLabelSelector(labelSelector) : null;
-  const fields = fieldSelector ? parseFieldSelector(fieldSelector) : null;
+  let fields = fieldSelector ? parseFieldSelector(fieldSelector) : null;
   if (fields) {
     const allowed = ['metadata.name', ...(def.namespaced ? ['metadata.namespace'] : []), ...(def.strategy.fieldSelectorKeys ?? [])];
-    checkFieldSelectorKeys(fields, allowed, def.kind, version);
+    // The returned selector has legacy keys rewritten (pods' spec.host -> spec.nodeName).
+    fields = checkFieldSelectorKeys(fields, allowed, def.kind, version);
   }
   const hasLabels = labels !== null && !labels.empty;
   const hasFields = fields !== null && !fields.empty;

@@ -263,6 +263,22 @@ export class Store {
     }
   }
 
+  /** PUT: an update, or a create for resources that allow it (AllowCreateOnUpdate upstream). */
+  async updateOrCreate(ctx: RequestContext, name: string, body: KubeObject): Promise<UpdateResult> {
+    try {
+      return await this.update(ctx, name, () => clone(body));
+    } catch (e) {
+      if (!(e instanceof ApiError && e.code === 404 && this.def.strategy.allowCreateOnUpdate)) throw e;
+      const obj = clone(body);
+      if (obj.metadata.name !== undefined && obj.metadata.name !== name) {
+        throw new ApiError(400, 'BadRequest', `the name of the object (${obj.metadata.name}) does not match the name on the URL (${name})`);
+      }
+      obj.metadata.name = name;
+      delete obj.metadata.generateName;
+      return { object: await this.create(ctx, obj), created: true };
+    }
+  }
+
   /**
    * Deletes one object. Objects with finalizers (and namespaces with spec.finalizers) are only
    * marked with deletionTimestamp; bound, running pods are marked for graceful deletion.

@@ -143,3 +143,11 @@ export async function eventually<T>(fn: () => Promise<T | undefined | null | fal
   }
   throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
+
+/** `kubectl create -f -` with a JSON manifest (validation off until OpenAPI is served). */
+export function kubectlCreate(server: { url: string }, obj: unknown, namespace?: string): Promise<string> {
+  return kubectlOk(server, [...(namespace ? ['-n', namespace] : []), 'create', '-f', '-', '--validate=false'], { input: JSON.stringify(obj) });
+}
+
+export const namespaceObj = (name: string) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+export const configMapObj = (name: string, data: Record<string, string> = {}) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data });

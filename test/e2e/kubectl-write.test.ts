@@ -4,7 +4,7 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { api, eventually, kubectl, kubectlOk, skipWithoutKubectl, startServer, type TestServer } from './harness.js';
+import { api, configMapObj, eventually, kubectl, kubectlCreate, kubectlOk, namespaceObj, skipWithoutKubectl, startServer, type TestServer } from './harness.js';
 
 const deployment = `apiVersion: apps/v1
 kind: Deployment
@@ -27,7 +27,7 @@ describe('kubectl writes', { skip: skipWithoutKubectl, timeout: 180_000 }, () =>
   const ns = ['-n', 'writes'];
   before(async () => {
     s = await startServer();
-    await kubectlOk(s, ['create', 'namespace', 'writes']);
+    await kubectlCreate(s, namespaceObj('writes'));
   });
   after(async () => { await s?.stop(); s?.cleanup(); });
 
@@ -51,7 +51,7 @@ describe('kubectl writes', { skip: skipWithoutKubectl, timeout: 180_000 }, () =>
   });
 
   it('label, annotate, and label --overwrite', async () => {
-    await kubectlOk(s, [...ns, 'create', 'configmap', 'c1', '--from-literal=a=1']);
+    await kubectlCreate(s, configMapObj('c1', { a: '1' }), 'writes');
     assert.equal(await kubectlOk(s, [...ns, 'label', 'cm', 'c1', 'color=blue']), 'configmap/c1 labeled\n');
     const clash = await kubectl(s, [...ns, 'label', 'cm', 'c1', 'color=red']);
     assert.notEqual(clash.code, 0);
@@ -67,7 +67,7 @@ describe('kubectl writes', { skip: skipWithoutKubectl, timeout: 180_000 }, () =>
   });
 
   it('patch --type=json and --type=merge', async () => {
-    await kubectlOk(s, [...ns, 'create', 'configmap', 'p1', '--from-literal=a=1']);
+    await kubectlCreate(s, configMapObj('p1', { a: '1' }), 'writes');
     assert.equal(await kubectlOk(s, [...ns, 'patch', 'cm', 'p1', '--type=merge', '-p', '{"data":{"b":"2"}}']), 'configmap/p1 patched\n');
     await kubectlOk(s, [...ns, 'patch', 'cm', 'p1', '--type=json', '-p', '[{"op":"replace","path":"/data/a","value":"10"},{"op":"remove","path":"/data/b"}]']);
     const cm = JSON.parse(await kubectlOk(s, [...ns, 'get', 'cm', 'p1', '-o', 'json']));
@@ -79,7 +79,7 @@ describe('kubectl writes', { skip: skipWithoutKubectl, timeout: 180_000 }, () =>
   });
 
   it('replace with a stale resourceVersion is a conflict; a fresh one succeeds', async () => {
-    await kubectlOk(s, [...ns, 'create', 'configmap', 'r1', '--from-literal=a=1']);
+    await kubectlCreate(s, configMapObj('r1', { a: '1' }), 'writes');
     const cm = JSON.parse(await kubectlOk(s, [...ns, 'get', 'cm', 'r1', '-o', 'json']));
     cm.data.a = '2';
     assert.equal(await kubectlOk(s, [...ns, 'replace', '-f', '-', '--validate=false'], { input: JSON.stringify(cm) }), 'configmap/r1 replaced\n');
@@ -90,7 +90,7 @@ describe('kubectl writes', { skip: skipWithoutKubectl, timeout: 180_000 }, () =>
   });
 
   it('edit with KUBE_EDITOR changes the object', async () => {
-    await kubectlOk(s, [...ns, 'create', 'configmap', 'e1', '--from-literal=greeting=hello']);
+    await kubectlCreate(s, configMapObj('e1', { greeting: 'hello' }), 'writes');
     const dir = mkdtempSync(join(tmpdir(), 'kubets-editor-'));
     const editor = join(dir, 'editor.sh');
     writeFileSync(editor, '#!/bin/sh\nsed -i "s/greeting: hello/greeting: goodbye/" "$1"\n');
@@ -102,7 +102,7 @@ describe('kubectl writes', { skip: skipWithoutKubectl, timeout: 180_000 }, () =>
   });
 
   it('delete one, by label, --all, and wait --for=delete', async () => {
-    for (const n of ['d1', 'd2', 'd3', 'd4']) await kubectlOk(s, [...ns, 'create', 'configmap', n]);
+    for (const n of ['d1', 'd2', 'd3', 'd4']) await kubectlCreate(s, configMapObj(n), 'writes');
     await kubectlOk(s, [...ns, 'label', 'cm', 'd2', 'd3', 'group=x']);
     assert.equal(await kubectlOk(s, [...ns, 'delete', 'cm', 'd1']), 'configmap "d1" deleted\n');
     assert.equal(await kubectlOk(s, [...ns, 'delete', 'cm', '-l', 'group=x']), 'configmap "d2" deleted\nconfigmap "d3" deleted\n');
@@ -110,8 +110,8 @@ describe('kubectl writes', { skip: skipWithoutKubectl, timeout: 180_000 }, () =>
     assert.match(missing.stderr, /Error from server \(NotFound\): configmaps "d1" not found/);
     await kubectlOk(s, [...ns, 'delete', 'cm', '--all']);
     assert.equal(await kubectlOk(s, [...ns, 'get', 'cm', '-o', 'name']), '');
-    await kubectlOk(s, ['create', 'namespace', 'doomed']);
-    await kubectlOk(s, ['-n', 'doomed', 'create', 'configmap', 'inside']);
+    await kubectlCreate(s, namespaceObj('doomed'));
+    await kubectlCreate(s, configMapObj('inside'), 'doomed');
     await kubectlOk(s, ['delete', 'namespace', 'doomed', '--wait=false']);
     await kubectlOk(s, ['wait', '--for=delete', 'namespace/doomed', '--timeout=30s'], { timeoutMs: 40_000 });
     const gone = await api(s, 'GET', '/api/v1/namespaces/doomed');
@@ -127,7 +127,7 @@ describe('kubectl writes', { skip: skipWithoutKubectl, timeout: 180_000 }, () =>
     try {
       await eventually(async () => w.pid !== undefined, 5000, 'kubectl to start');
       // The watch is open once the (empty) initial list is printed; create until the event shows up.
-      await kubectlOk(s, [...ns, 'create', 'configmap', 'watched']);
+      await kubectlCreate(s, configMapObj('watched'), 'writes');
       await eventually(async () => out.includes('configmap/watched'), 15_000, 'the watch event');
       await kubectlOk(s, [...ns, 'delete', 'cm', 'watched']);
     } finally {

@@ -68,6 +68,16 @@ describe('SqliteStorage on disk', () => {
     } finally { await s.close(); }
   });
 
+  it('refuses a second opener of the same file while the first holds it', t, async () => {
+    const path = freshPath();
+    const s = await openSqliteStorage({ path });
+    try {
+      await assert.rejects(openSqliteStorage({ path }), /in use by another process/);
+      await s.create(key('a'), cm('a'));
+    } finally { await s.close(); }
+    await (await openSqliteStorage({ path })).close();
+  });
+
   it('close ends open watches, and later calls throw Unavailable', t, async () => {
     const s = await openSqliteStorage({ path: freshPath() });
     const it = s.watch('/registry/configmaps/', {}, new AbortController().signal)[Symbol.asyncIterator]();

@@ -30,6 +30,10 @@ export function defineResource(gv: GroupVersions, resource: string, kind: string
     kind,
     namespaced,
   };
+  // Fresh arrays per def: callers may share one options object between several resources.
+  if (def.shortNames) def.shortNames = [...def.shortNames];
+  if (def.categories) def.categories = [...def.categories];
+  if (def.verbs) def.verbs = [...def.verbs];
   if (def.subresources) def.subresources = [...def.subresources].sort((a, b) => a.name.localeCompare(b.name));
   return def;
 }

@@ -39,23 +39,18 @@ export function isDNS1123Label(v: string): string[] {
   return errs;
 }
 
-export function isDNS1123Subdomain(v: string): string[] {
-  const errs: string[] = [];
-  if (byteLength(v) > 253) errs.push(maxLenError(253));
-  if (!dns1123SubdomainRe.test(v)) {
-    errs.push(regexError("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character", dns1123SubdomainFmt, 'example.com'));
-  }
+/** The common shape: a length error, then a format error, both reported. */
+function lengthAndFormat(v: string, max: number, re: RegExp, formatError: () => string): string[] {
+  const errs = byteLength(v) > max ? [maxLenError(max)] : [];
+  if (!re.test(v)) errs.push(formatError());
   return errs;
 }
 
-export function isDNS1035Label(v: string): string[] {
-  const errs: string[] = [];
-  if (byteLength(v) > 63) errs.push(maxLenError(63));
-  if (!dns1035LabelRe.test(v)) {
-    errs.push(regexError("a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character", dns1035LabelFmt, 'my-name', 'abc-123'));
-  }
-  return errs;
-}
+export const isDNS1123Subdomain = (v: string): string[] => lengthAndFormat(v, 253, dns1123SubdomainRe, () =>
+  regexError("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character", dns1123SubdomainFmt, 'example.com'));
+
+export const isDNS1035Label = (v: string): string[] => lengthAndFormat(v, 63, dns1035LabelRe, () =>
+  regexError("a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character", dns1035LabelFmt, 'my-name', 'abc-123'));
 
 /** path.IsValidPathSegmentName: safe as one URL path segment and one storage key segment. */
 export function isValidPathSegmentName(v: string): string[] {
@@ -87,14 +82,8 @@ export function isQualifiedName(v: string): string[] {
   return errs;
 }
 
-export function isValidLabelValue(v: string): string[] {
-  const errs: string[] = [];
-  if (byteLength(v) > 63) errs.push(maxLenError(63));
-  if (!labelValueRe.test(v)) {
-    errs.push(regexError("a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character", labelValueFmt, 'MyValue', 'my_value', '12345'));
-  }
-  return errs;
-}
+export const isValidLabelValue = (v: string): string[] => lengthAndFormat(v, 63, labelValueRe, () =>
+  regexError("a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character", labelValueFmt, 'MyValue', 'my_value', '12345'));
 
 export type NameValidation = 'dns1123Subdomain' | 'dns1123Label' | 'dns1035Label' | 'pathSegment';
 

@@ -40,12 +40,21 @@ CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL) 
 INSERT OR IGNORE INTO meta (name, value) VALUES ('schema', ${schemaVersion}), ('compacted', 0);
 `;
 
+/**
+ * Opens (creating if needed) the database at path and takes it for this process alone: the
+ * revision counter and the watch fan-out live in this process's memory, so another writer's
+ * changes would go unseen by its watchers. EXCLUSIVE locking holds the lock from the first write
+ * (the DDL) until close, and, set before WAL, keeps the WAL index in heap memory (no -shm file).
+ * busy_timeout is then how long open waits for a previous owner to exit before failing.
+ */
 export function openDatabase(path: string, synchronous: Synchronous): Database.Database {
   const db = new Database(path);
   try {
-    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 2000');
+    db.pragma('locking_mode = EXCLUSIVE');
+    const mode = db.pragma('journal_mode = WAL', { simple: true });
+    if (mode !== 'wal' && path !== ':memory:') throw new Error(`${path}: cannot use WAL mode (got ${String(mode)})`);
     db.pragma(`synchronous = ${synchronous}`);
-    db.pragma('busy_timeout = 5000');
     // Without a limit the WAL file keeps its high-water size after each checkpoint.
     db.pragma('journal_size_limit = 67108864');
     db.exec(ddl);
@@ -53,6 +62,7 @@ export function openDatabase(path: string, synchronous: Synchronous): Database.D
     if (v?.value !== schemaVersion) throw new Error(`${path}: unsupported schema version ${v?.value}`);
   } catch (e) {
     db.close();
+    if ((e as { code?: string }).code === 'SQLITE_BUSY') throw new Error(`${path} is in use by another process`, { cause: e });
     throw e;
   }
   return db;

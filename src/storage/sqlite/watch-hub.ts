@@ -99,7 +99,9 @@ export class WatchHub {
       try {
         while (!signal.aborted && !src.closed && hub.subs.has(sub)) {
           if (!sub.live) {
-            if (src.compacted > pos) throw new StorageError('Expired', range.start, pos);
+            if (src.compacted > pos) {
+              throw new StorageError('Expired', range.start, pos, `too old resource version: ${pos} (${src.compacted})`);
+            }
             const rows = src.readLog(pos, range, replayPage);
             if (rows.length === 0) sub.live = true;
             for (const row of rows) {
@@ -111,7 +113,9 @@ export class WatchHub {
           }
           if (sub.head < sub.buffer.length) {
             const row = sub.buffer[sub.head++];
+            // Drop delivered rows now and then, so a consumer that never quite drains holds no garbage.
             if (sub.head === sub.buffer.length) { sub.buffer = []; sub.head = 0; }
+            else if (sub.head >= 1024 && sub.head * 2 >= sub.buffer.length) { sub.buffer = sub.buffer.slice(sub.head); sub.head = 0; }
             if (row.rev <= pos) continue;
             pos = row.rev;
             yield toEvent(row);

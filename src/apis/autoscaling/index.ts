@@ -1,0 +1,16 @@
+/**
+ * autoscaling (pkg/registry/autoscaling/horizontalpodautoscaler): served as v2 (preferred) and
+ * v1, as upstream. Status resets on create and is kept on update. In 1.32 the HPA strategy sets no
+ * metadata.generation (that came with the HPAGeneration feature gate, much later).
+ */
+import type { ResourceDef } from '../../registry/rest.js';
+import { defineResource, statusReset, statusSubresource } from '../core/define.js';
+
+export const autoscalingResources: ResourceDef[] = [
+  defineResource({ group: 'autoscaling', versions: ['v2', 'v1'] }, 'horizontalpodautoscalers', 'HorizontalPodAutoscaler', true, {
+    shortNames: ['hpa'],
+    categories: ['all'],
+    subresources: [statusSubresource('HorizontalPodAutoscaler')],
+    strategy: statusReset(),
+  }),
+];

@@ -1,0 +1,62 @@
+/**
+ * batch/v1 (pkg/registry/batch/{job,cronjob}): status reset on create and kept on update, with
+ * metadata.generation. A Job without spec.manualSelector gets the selector upstream generates
+ * from its uid (generateSelector); CronJob names are limited to 52 characters, so the
+ * `-<timestamp>` suffix of the Jobs it creates still fits a 63-character label.
+ */
+import { type FieldError, fieldInvalid } from '../meta/errors.js';
+import type { KubeObject } from '../meta/types.js';
+import type { ResourceDef, Strategy } from '../../registry/rest.js';
+import { composeStrategies, defineResource, fieldSelectors, fieldString, section, statusReset, statusSubresource } from '../core/define.js';
+
+const batchV1 = { group: 'batch', versions: ['v1'] };
+const all = ['all'];
+
+const jobNameLabels = ['job-name', 'batch.kubernetes.io/job-name'];
+const controllerUidLabels = ['controller-uid', 'batch.kubernetes.io/controller-uid'];
+
+/**
+ * generateSelector: label the pod template with the job's name and uid (labels the user set are
+ * kept; a conflict fails validation upstream) and select on batch.kubernetes.io/controller-uid.
+ * The Store has assigned the final name and uid before prepareForCreate runs.
+ */
+function generateSelector(job: KubeObject): void {
+  const spec = section(job, 'spec');
+  if (spec.manualSelector === true) return;
+  const template = (spec.template ??= {}) as { metadata?: { labels?: Record<string, string> } };
+  const tmeta = (template.metadata ??= {});
+  const labels = (tmeta.labels ??= {});
+  for (const k of jobNameLabels) if (!(k in labels)) labels[k] = job.metadata.name ?? '';
+  for (const k of controllerUidLabels) if (!(k in labels)) labels[k] = job.metadata.uid ?? '';
+  const selector = (spec.selector ??= {}) as { matchLabels?: Record<string, string> };
+  const matchLabels = (selector.matchLabels ??= {});
+  if (!('batch.kubernetes.io/controller-uid' in matchLabels)) matchLabels['batch.kubernetes.io/controller-uid'] = job.metadata.uid ?? '';
+}
+
+const jobStrategy: Strategy = composeStrategies(
+  statusReset(),
+  { prepareForCreate: generateSelector },
+  fieldSelectors({ 'status.successful': (j) => fieldString(j, 'status.succeeded', '0') }),
+);
+
+/** ValidateCronJobCreate (names never change, so checking on every write is the same). */
+function validateCronJobName(cj: KubeObject): FieldError[] {
+  const name = cj.metadata.name ?? '';
+  return Buffer.byteLength(name, 'utf8') > 52 ? [fieldInvalid('metadata.name', name, 'must be no more than 52 characters')] : [];
+}
+
+export const batchResources: ResourceDef[] = [
+  defineResource(batchV1, 'cronjobs', 'CronJob', true, {
+    shortNames: ['cj'],
+    categories: all,
+    subresources: [statusSubresource('CronJob')],
+    generation: true,
+    strategy: composeStrategies(statusReset(), { validate: validateCronJobName }),
+  }),
+  defineResource(batchV1, 'jobs', 'Job', true, {
+    categories: all,
+    subresources: [statusSubresource('Job')],
+    generation: true,
+    strategy: jobStrategy,
+  }),
+];

@@ -1,0 +1,12 @@
+/** policy/v1 (pkg/registry/policy/poddisruptionbudget): status resets on create; generation is tracked. */
+import type { ResourceDef } from '../../registry/rest.js';
+import { defineResource, statusReset, statusSubresource } from '../core/define.js';
+
+export const policyResources: ResourceDef[] = [
+  defineResource({ group: 'policy', versions: ['v1'] }, 'poddisruptionbudgets', 'PodDisruptionBudget', true, {
+    shortNames: ['pdb'],
+    subresources: [statusSubresource('PodDisruptionBudget')],
+    generation: true,
+    strategy: statusReset(),
+  }),
+];
