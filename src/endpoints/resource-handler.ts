@@ -166,7 +166,13 @@ export async function decodeTyped(req: IncomingMessage, def: ResourceDef, versio
     throw badRequest('metadata must be an object');
   }
   if (!obj.metadata) obj.metadata = {};
-  return obj;
+  return toStoredVersion(obj, def, version);
+}
+
+/** A body in the request's version, in the version the Store works with (versions[0]). */
+export function toStoredVersion(obj: KubeObject, def: ResourceDef, version: string): KubeObject {
+  if (!def.convertVersion || version === def.versions[0]) return obj;
+  return def.convertVersion({ ...obj, apiVersion: apiVersionOf(def.group, version), kind: def.kind }, version, def.versions[0]);
 }
 
 /**
@@ -178,9 +184,9 @@ export async function patchObject(req: IncomingMessage, route: Route, ctx: Reque
   const contentType = mediaType(req);
   const meta = builtinPatchMetaFor(apiVersionOf(route.def.group, version), route.def.kind);
   const r = await route.store.update(ctx, name, (current) => {
-    current.apiVersion = apiVersionOf(route.def.group, version);
-    current.kind = route.def.kind;
-    return applyPatch(contentType, current, body, meta) as KubeObject;
+    // The patch is written against the version in the URL: apply it there, then convert back.
+    const patched = applyPatch(contentType, versioned(current, route.def, version), body, meta) as KubeObject;
+    return patched && typeof patched === 'object' && !Array.isArray(patched) ? toStoredVersion(patched, route.def, version) : patched;
   }, subresource);
   return r.object;
 }
@@ -216,15 +222,16 @@ function includeObjectParam(q: URLSearchParams): 'None' | 'Metadata' | 'Object' 
   return 'Metadata';
 }
 
-/** Sets the wire apiVersion/kind for the version asked for. */
+/** The object in the version asked for, with its wire apiVersion/kind. */
 export function versioned(obj: KubeObject, def: ResourceDef, version: string): KubeObject {
-  obj.apiVersion = apiVersionOf(def.group, version);
-  obj.kind = def.kind;
-  return obj;
+  const out = def.convertVersion && version !== def.versions[0] ? def.convertVersion(obj, def.versions[0], version) : obj;
+  out.apiVersion = apiVersionOf(def.group, version);
+  out.kind = def.kind;
+  return out;
 }
 
-export function writeOutput(res: ServerResponse, code: number, obj: KubeObject, route: Route, version: string, neg: Negotiated, q: URLSearchParams): void {
-  versioned(obj, route.def, version);
+export function writeOutput(res: ServerResponse, code: number, stored: KubeObject, route: Route, version: string, neg: Negotiated, q: URLSearchParams): void {
+  const obj = versioned(stored, route.def, version);
   let body: unknown = obj;
   if (neg.form === 'Table') body = toTable([obj], { resourceVersion: obj.metadata.resourceVersion }, includeObjectParam(q), metaVersion(neg));
   else if (neg.form === 'PartialObjectMetadata') body = { kind: 'PartialObjectMetadata', apiVersion: `meta.k8s.io/${metaVersion(neg)}`, metadata: obj.metadata };
@@ -236,7 +243,7 @@ export function metaVersion(neg: Negotiated): string {
 }
 
 export function writeList(res: ServerResponse, listed: { metadata: Record<string, unknown>; items: KubeObject[] }, route: Route, version: string, neg: Negotiated, q: URLSearchParams): void {
-  for (const item of listed.items) versioned(item, route.def, version);
+  listed = { ...listed, items: listed.items.map((item) => versioned(item, route.def, version)) };
   let body: unknown;
   if (neg.form === 'Table') {
     body = toTable(listed.items, listed.metadata, includeObjectParam(q), metaVersion(neg));

@@ -118,7 +118,9 @@ function mergeMap(original: JsonObject, patch: JsonObject, path: string[], meta:
       setKey(original, k, strategy === 'replace' ? patchV : mergeMap(cur, patchV as JsonObject, sub, meta));
     } else if (Array.isArray(cur)) {
       const { strategy, mergeKey } = strategyOf(meta, sub);
-      setKey(original, k, strategy === 'merge' ? mergeSlice(cur, patchV as unknown[], sub, meta, mergeKey, isDeleteList) : patchV);
+      // Deletion lists apply whatever the field's strategy (upstream since 1.25).
+      const merge = strategy === 'merge' || isDeleteList;
+      setKey(original, k, merge ? mergeSlice(cur, patchV as unknown[], sub, meta, mergeKey, isDeleteList) : patchV);
     } else {
       takePatchValue(original, k, patchV, false);
     }

@@ -16,6 +16,7 @@ export const failure = (m: string) => new SmpError(500, m);
 export const badArgType = (expected: string, actual: unknown) => failure(`expected a ${expected}, but received a ${goTypeName(actual)}`);
 export const noMergeKey = (m: JsonObject, key: string) => failure(`map: ${goSprint(m)} does not contain declared merge key: ${key}`);
 
+/** Index of the first element whose merge key equals `value`; every element must be a map. */
 export function findByMergeKey(list: unknown[], mergeKey: string, value: unknown): number {
   for (let i = 0; i < list.length; i++) {
     const el = list[i];

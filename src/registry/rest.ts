@@ -89,6 +89,11 @@ export interface ResourceDef {
   scale?: ScaleDef;
   strategy: Strategy;
   /**
+   * Optional, for resources served in several versions: converts an object between two of them.
+   * The Store and storage only ever see versions[0]; endpoints convert at the edge.
+   */
+  convertVersion?(obj: KubeObject, fromVersion: string, toVersion: string): KubeObject;
+  /**
    * Optional. Objects the server makes sure exist at start (flowcontrol bootstrap objects,
    * default namespaces): created when missing, never overwritten.
    */

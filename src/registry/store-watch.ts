@@ -56,7 +56,10 @@ async function* filtered(source: AsyncIterable<WatchEvent>, initialItems: KubeOb
   for (const object of initialItems) yield { type: 'ADDED', object };
   if (q.sendInitialEvents && q.allowWatchBookmarks) yield { type: 'BOOKMARK', resourceVersion: initialRv, initialEventsEnd: true };
   try {
-    for await (const ev of source) {
+    for await (const raw of source) {
+      const ev = raw.type === 'BOOKMARK' ? raw : raw.type === 'MODIFIED'
+        ? { ...raw, object: store.fromStorage(raw.object), prevObject: store.fromStorage(raw.prevObject) }
+        : { ...raw, object: store.fromStorage(raw.object) };
       switch (ev.type) {
         case 'BOOKMARK':
           if (q.allowWatchBookmarks) yield { type: 'BOOKMARK', resourceVersion: String(ev.revision) };

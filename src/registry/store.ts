@@ -44,6 +44,15 @@ export interface StoreHooks {
   afterDelete?(obj: KubeObject): Promise<void>;
 }
 
+/**
+ * Optional translation between what this Store serves and what storage holds, for resources that
+ * share storage with another shape (events.k8s.io Events are stored as core/v1 Events).
+ */
+export interface StorageCodec {
+  decode(stored: KubeObject): KubeObject;
+  encode(obj: KubeObject): KubeObject;
+}
+
 /** Produces the object to write from the stored one (PUT returns its body, PATCH patches). */
 export type UpdatedObjectInfo = (current: KubeObject) => KubeObject | Promise<KubeObject>;
 
@@ -74,10 +83,19 @@ export class Store {
     private readonly admission: Admission,
     private readonly hooks: StoreHooks = {},
     storageResource = def.resource,
+    private readonly codec?: StorageCodec,
   ) {
     this.gr = { group: def.group, resource: def.resource };
     this.keyRoot = `/registry/${storageResource}/`;
     this.apiVersion = apiVersionOf(def.group, def.versions[0]);
+  }
+
+  fromStorage(o: KubeObject): KubeObject {
+    return this.codec ? this.codec.decode(o) : o;
+  }
+
+  private toStorage(o: KubeObject): KubeObject {
+    return this.codec ? this.codec.encode(o) : o;
   }
 
   get returnsDeletedObject(): boolean {
@@ -95,7 +113,7 @@ export class Store {
 
   async get(namespace: string, name: string): Promise<KubeObject> {
     try {
-      return await this.storage.get(this.key(namespace, name));
+      return this.fromStorage(await this.storage.get(this.key(namespace, name)));
     } catch (e) {
       throw interpretStorageError(e, this.gr, name);
     }
@@ -106,12 +124,13 @@ export class Store {
     try {
       const r = await this.storage.list(this.listPrefix(namespace), {
         resourceVersion: q.resourceVersion, resourceVersionMatch: q.resourceVersionMatch,
-        limit: q.limit, continue: q.continue, predicate: predicate ?? undefined,
+        limit: q.limit, continue: q.continue,
+        predicate: predicate === null ? undefined : this.codec ? (o) => predicate(this.fromStorage(o)) : predicate,
       });
       const metadata: { resourceVersion: string; continue?: string; remainingItemCount?: number } = { resourceVersion: String(r.revision) };
       if (r.continue) metadata.continue = r.continue;
       if (r.remainingItemCount !== undefined && r.continue) metadata.remainingItemCount = r.remainingItemCount;
-      return { metadata, items: r.items };
+      return { metadata, items: this.codec ? r.items.map((o) => this.fromStorage(o)) : r.items };
     } catch (e) {
       const msg = q.continue
         ? 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.'
@@ -157,7 +176,7 @@ export class Store {
           if (undo) await undo(); // a dry run shows what would be allocated but keeps nothing
           return obj;
         }
-        return await this.storage.create(this.key(ctx.namespace, obj.metadata.name!), obj);
+        return this.fromStorage(await this.storage.create(this.key(ctx.namespace, obj.metadata.name!), this.toStorage(obj)));
       } catch (e) {
         if (undo) await undo();
         if (e instanceof StorageError && e.code === 'KeyExists' && generated && attempt < 7) {
@@ -244,15 +263,15 @@ export class Store {
 
     try {
       if (ctx.dryRun) {
-        const current = await this.storage.get(key);
+        const current = this.fromStorage(await this.storage.get(key));
         const obj = await transform(current);
         if (pending.undo) { await pending.undo(); pending.undo = undefined; }
         obj.metadata.resourceVersion = current.metadata.resourceVersion;
         return { object: obj, created: false };
       }
-      const stored = await this.storage.guaranteedUpdate(key, undefined, transform);
+      const stored = this.fromStorage(await this.storage.guaranteedUpdate(key, undefined, async (cur) => this.toStorage(await transform(this.fromStorage(cur)))));
       if (deleteAfter) {
-        const gone = await this.storage.delete(key, { uid: stored.metadata.uid });
+        const gone = this.fromStorage(await this.storage.delete(key, { uid: stored.metadata.uid }));
         await this.hooks.afterDelete?.(gone);
         return { object: gone, created: false };
       }
@@ -287,7 +306,7 @@ export class Store {
     const key = this.key(ctx.namespace, name);
     let current: KubeObject;
     try {
-      current = await this.storage.get(key);
+      current = this.fromStorage(await this.storage.get(key));
     } catch (e) {
       throw interpretStorageError(e, this.gr, name);
     }
@@ -301,15 +320,15 @@ export class Store {
     if (mustMark) {
       if (ctx.dryRun) return { object: markDeleting(clone(current), this.def, graceful), deleted: false };
       try {
-        const marked = await this.storage.guaranteedUpdate(key, opts.preconditions, (cur) => markDeleting(cur, this.def, graceful));
-        return { object: marked, deleted: false };
+        const marked = await this.storage.guaranteedUpdate(key, opts.preconditions, (cur) => this.toStorage(markDeleting(this.fromStorage(cur), this.def, graceful)));
+        return { object: this.fromStorage(marked), deleted: false };
       } catch (e) {
         throw interpretStorageError(e, this.gr, name);
       }
     }
     if (ctx.dryRun) return { object: current, deleted: true };
     try {
-      const gone = await this.storage.delete(key, { uid: current.metadata.uid, ...opts.preconditions });
+      const gone = this.fromStorage(await this.storage.delete(key, { uid: current.metadata.uid, ...opts.preconditions }));
       await this.hooks.afterDelete?.(gone);
       return { object: gone, deleted: true };
     } catch (e) {

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { ApiError, badRequest } from '../apis/meta/errors.js';
 import { builtinResources, groupOrder } from '../apis/catalog.js';
+import { coreToEventsV1, eventsV1ToCore } from '../apis/events/conversion.js';
 import type { KubeObject } from '../apis/meta/types.js';
 import { newAdmissionChain } from '../admission/plugin.js';
 import { newNamespaceLifecycle } from '../admission/plugins/namespace-lifecycle.js';
@@ -68,9 +69,9 @@ export function buildRoutes(storage: Storage, alloc: ServiceAllocators): Map<str
   const admission = newAdmissionChain([newNamespaceLifecycle(getNamespace)]);
   for (const def of builtinResources) {
     const hooks = def.group === '' && def.resource === 'services' ? alloc.hooks() : undefined;
-    // events.k8s.io Events are kept apart from core Events until conversion between the two exists.
-    const storageResource = def.group === 'events.k8s.io' ? 'events.k8s.io/events' : def.resource;
-    routes.set(`${def.group}/${def.resource}`, { def, store: new Store(def, storage, admission, hooks, storageResource) });
+    // events.k8s.io Events live in core/v1 Event storage, converted on the way in and out, as upstream.
+    const codec = def.group === 'events.k8s.io' ? { decode: coreToEventsV1, encode: eventsV1ToCore } : undefined;
+    routes.set(`${def.group}/${def.resource}`, { def, store: new Store(def, storage, admission, hooks, def.resource, codec) });
   }
   return routes;
 }

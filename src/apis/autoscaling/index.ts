@@ -5,6 +5,7 @@
  */
 import type { ResourceDef } from '../../registry/rest.js';
 import { defineResource, statusReset, statusSubresource } from '../core/define.js';
+import { hpaV1ToV2, hpaV2ToV1 } from './conversion.js';
 
 export const autoscalingResources: ResourceDef[] = [
   defineResource({ group: 'autoscaling', versions: ['v2', 'v1'] }, 'horizontalpodautoscalers', 'HorizontalPodAutoscaler', true, {
@@ -12,5 +13,6 @@ export const autoscalingResources: ResourceDef[] = [
     categories: ['all'],
     subresources: [statusSubresource('HorizontalPodAutoscaler')],
     strategy: statusReset(),
+    convertVersion: (obj, from, to) => (from === to ? obj : to === 'v1' ? hpaV2ToV1(obj) : hpaV1ToV2(obj)),
   }),
 ];

@@ -1,0 +1,158 @@
+/**
+ * The load generator: a closed loop of `concurrency` workers over node:http with a keep-alive
+ * Agent (maxSockets = concurrency), run as its own process so that it never shares an event loop
+ * with the server it measures. runLoad() spawns it and returns its LoadResult.
+ *
+ *   spawn ──> warmup (requests sent, nothing recorded) ──> measure (durationMs) ──> done
+ *                                                           count + latency of every
+ *                                                           response that ends in the window
+ *
+ * With `total` instead, it sends exactly that many requests with no warmup (used to fill the
+ * database). A body may contain `{{n}}`, replaced by a per-run sequence number padded to five
+ * digits, so every POST creates a distinct name.
+ */
+import { spawn } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import { fileURLToPath } from 'node:url';
+
+export interface LoadSpec {
+  url: string;
+  method: 'GET' | 'POST';
+  /** Optional. Request body; `{{n}}` becomes the request's sequence number. */
+  body?: string;
+  headers?: Record<string, string>;
+  concurrency: number;
+  warmupMs: number;
+  durationMs: number;
+  /** Optional. Send exactly this many requests instead of running for durationMs. */
+  total?: number;
+  /** Optional. The first request's sequence number (default 0). */
+  firstN?: number;
+  expectStatus: number;
+}
+
+export interface LoadResult {
+  requests: number;
+  /** Responses with another status, and socket errors; not counted in requests. */
+  errors: number;
+  firstError?: string;
+  seconds: number;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Bytes of the last response body. */
+  bodyBytes: number;
+  /** CPU (user + system) the load generator itself used per second of the window: 1.0 = one core. */
+  loadCpu: number;
+}
+
+/** Percentile by nearest rank of values sorted in place. */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/** Spawns the generator as a child process and resolves with its result. */
+export function runLoad(spec: LoadSpec): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), JSON.stringify(spec)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => { out += s; });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`load generator exited with ${code}`));
+      try { resolve(JSON.parse(out) as LoadResult); } catch (e) { reject(e); }
+    });
+  });
+}
+
+async function generate(spec: LoadSpec): Promise<LoadResult> {
+  const url = new URL(spec.url);
+  const agent = new Agent({ keepAlive: true, maxSockets: spec.concurrency });
+  const baseHeaders: Record<string, string> = { accept: 'application/json', ...spec.headers };
+  let seq = spec.firstN ?? 0;
+  let phase: 'warmup' | 'measure' | 'done' = spec.total !== undefined || spec.warmupMs === 0 ? 'measure' : 'warmup';
+  let windowStart = performance.now();
+  let cpuStart = process.cpuUsage();
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
+  let bodyBytes = 0;
+  let sent = 0;
+
+  const once = (): Promise<void> => new Promise((done) => {
+    const n = seq++;
+    const body = spec.body?.replaceAll('{{n}}', String(n).padStart(5, '0'));
+    const headers = body === undefined ? baseHeaders
+      : { ...baseHeaders, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) };
+    const started = performance.now();
+    const fail = (why: string) => {
+      if (phase === 'measure') errors++;
+      firstError ??= why;
+      done();
+    };
+    const req = request({ agent, host: url.hostname, port: url.port, path: url.pathname + url.search, method: spec.method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      let bytes = 0;
+      const keep = res.statusCode !== spec.expectStatus;
+      res.on('data', (c: Buffer) => { bytes += c.length; if (keep) chunks.push(c); });
+      res.on('error', (e) => fail(String(e)));
+      res.on('end', () => {
+        if (keep) return fail(`${res.statusCode}: ${Buffer.concat(chunks).toString('utf8').slice(0, 300)}`);
+        const ended = performance.now();
+        if (phase === 'measure') { latencies.push(ended - started); bodyBytes = bytes; }
+        done();
+      });
+    });
+    req.on('error', (e) => fail(String(e)));
+    req.end(body);
+  });
+
+  const worker = async () => {
+    while (phase !== 'done' && (spec.total === undefined || sent < spec.total)) {
+      sent++;
+      await once();
+    }
+  };
+  const workers = Array.from({ length: spec.concurrency }, worker);
+  if (phase === 'warmup') {
+    await new Promise((r) => setTimeout(r, spec.warmupMs));
+    latencies.length = 0;
+    errors = 0;
+    phase = 'measure';
+    windowStart = performance.now();
+    cpuStart = process.cpuUsage();
+  }
+  let seconds: number;
+  let cpu: NodeJS.CpuUsage;
+  if (spec.total !== undefined) {
+    await Promise.all(workers);
+    seconds = (performance.now() - windowStart) / 1000;
+    cpu = process.cpuUsage(cpuStart);
+  } else {
+    await new Promise((r) => setTimeout(r, spec.durationMs));
+    seconds = (performance.now() - windowStart) / 1000;
+    cpu = process.cpuUsage(cpuStart);
+    // Responses ending after the window are not counted: stop recording, then let them drain.
+    const counted = latencies.length;
+    const counterrors = errors;
+    phase = 'done';
+    await Promise.all(workers);
+    latencies.length = counted;
+    errors = counterrors;
+  }
+  agent.destroy();
+  const requests = latencies.length;
+  latencies.sort((a, b) => a - b);
+  return {
+    requests, errors, firstError, seconds, rps: requests / seconds,
+    p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), bodyBytes,
+    loadCpu: (cpu.user + cpu.system) / 1e6 / seconds,
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  generate(JSON.parse(process.argv[2]) as LoadSpec).then(
+    (r) => process.stdout.write(JSON.stringify(r)),
+    (e) => { process.stderr.write(`load: ${e instanceof Error ? e.stack : String(e)}\n`); process.exit(1); });
+}
