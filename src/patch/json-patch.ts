@@ -105,25 +105,26 @@ function applyOp(s: State, op: JsonObject): void {
   const from = stringField(op, 'from', 'operation, missing from field: missing value');
   const hasValue = hasKey(op, 'value');
   const value = hasValue ? op.value : null;
-  const fail = (msg: string): never => { throw new OpError(msg); };
+  // Typed so that control flow knows it never returns.
+  const fail: (msg: string) => never = (msg) => { throw new OpError(msg); };
   const check = (r: string | null, wrap: (e: string) => string) => { if (r !== null) fail(wrap(r)); };
 
   switch (kind) {
     case 'add': {
       if ('err' in path) fail('add operation failed to decode path: missing value');
-      const p = (path as { ok: string }).ok;
+      const p = path.ok;
       const [con, key] = findObject(s.root, p) ?? fail(`add operation does not apply: doc is missing path: "${p}": missing value`);
       return check(add(con, key, cloneJson(value)), (e) => `error in add for path: '${p}': ${e}`);
     }
     case 'remove': {
       if ('err' in path) fail('remove operation failed to decode path: missing value');
-      const p = (path as { ok: string }).ok;
+      const p = path.ok;
       const [con, key] = findObject(s.root, p) ?? fail(`remove operation does not apply: doc is missing path: "${p}": missing value`);
       return check(remove(con, key), (e) => `error in remove for path: '${p}': ${e}`);
     }
     case 'replace': {
       if ('err' in path) fail(`replace operation failed to decode path: ${path.err}`);
-      const p = (path as { ok: string }).ok;
+      const p = path.ok;
       if (p === '') {
         if (!isObject(value) && !Array.isArray(value)) fail('replace operation value must be object or array: %!w(<nil>)');
         s.root = cloneJson(value) as Container;
@@ -135,39 +136,46 @@ function applyOp(s: State, op: JsonObject): void {
     }
     case 'move': {
       if ('err' in from) fail(`move operation failed to decode from: ${from.err}`);
-      const f = (from as { ok: string }).ok;
+      const f = from.ok;
       const [src, fromKey] = findObject(s.root, f) ?? fail(`move operation does not apply: doc is missing from path: ${f}: missing value`);
       const got = get(src, fromKey);
       if ('err' in got) fail(`error in move for path: '${fromKey}': ${got.err}`);
       check(remove(src, fromKey), (e) => `error in move for path: '${fromKey}': ${e}`);
       if ('err' in path) fail(`move operation failed to decode path: ${path.err}`);
-      const p = (path as { ok: string }).ok;
+      const p = path.ok;
       const [dst, key] = findObject(s.root, p) ?? fail(`move operation does not apply: doc is missing destination path: ${p}: missing value`);
-      return check(add(dst, key, (got as { ok: unknown }).ok ?? null), (e) => `error in move for path: '${p}': ${e}`);
+      return check(add(dst, key, got.ok ?? null), (e) => `error in move for path: '${p}': ${e}`);
     }
     case 'test': {
       if ('err' in path) fail(`test operation failed to decode path: ${path.err}`);
-      const p = (path as { ok: string }).ok;
+      const p = path.ok;
       const failed = `testing value ${p} failed: test failed`;
-      if (p === '') return void (hasValue && jsonEqual(s.root, value) ? undefined : fail(failed));
+      if (p === '') {
+        if (!hasValue || !jsonEqual(s.root, value)) fail(failed);
+        return;
+      }
       const [con, key] = findObject(s.root, p) ?? fail(`test operation does not apply: is missing path: ${p}: missing value`);
       const got = get(con, key);
       if ('err' in got) fail(`error in test for path: '${p}': ${got.err}`);
-      const current = (got as { ok: unknown }).ok;
-      if (current === undefined || current === null) return void (value === null ? undefined : fail(failed));
+      const current = got.ok;
+      if (current === undefined || current === null) {
+        // A missing member and null are the same to v4; only an absent or null value matches.
+        if (value !== null) fail(failed);
+        return;
+      }
       if (!hasValue || !jsonEqual(current, value)) fail(failed);
       return;
     }
     case 'copy': {
       if ('err' in from) fail(`copy operation failed to decode from: ${from.err}`);
-      const f = (from as { ok: string }).ok;
+      const f = from.ok;
       const [src, fromKey] = findObject(s.root, f) ?? fail(`copy operation does not apply: doc is missing from path: ${f}: missing value`);
       const got = get(src, fromKey);
       if ('err' in got) fail(`error in copy for from: '${f}': ${got.err}`);
       if ('err' in path) fail('copy operation failed to decode path: missing value');
-      const p = (path as { ok: string }).ok;
+      const p = path.ok;
       const [dst, key] = findObject(s.root, p) ?? fail(`copy operation does not apply: doc is missing destination path: ${p}: missing value`);
-      const val = (got as { ok: unknown }).ok ?? null;
+      const val = got.ok ?? null;
       s.copied += val === null ? 0 : Buffer.byteLength(JSON.stringify(val));
       if (s.limit > 0 && s.copied > s.limit) {
         fail(`Unable to complete the copy, the accumulated size increase of copy is ${s.copied}, exceeding the limit ${s.limit}`);

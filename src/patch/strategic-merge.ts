@@ -108,7 +108,9 @@ function mergeMap(original: JsonObject, patch: JsonObject, path: string[], meta:
     }
     if (!hasKey(original, k) || kindOf(original[k]) !== kindOf(patchV)) {
       // Nothing to merge with: take the patch value, minus its nulls and `$patch` maps.
-      if (!isDeleteList) takePatchValue(original, k, patchV, true);
+      if (isDeleteList) continue;
+      if (removeDirectives(patchV, true)) setKey(original, k, patchV);
+      else delete original[k];
       continue;
     }
     const cur = original[k];
@@ -122,22 +124,20 @@ function mergeMap(original: JsonObject, patch: JsonObject, path: string[], meta:
       const merge = strategy === 'merge' || isDeleteList;
       setKey(original, k, merge ? mergeSlice(cur, patchV as unknown[], sub, meta, mergeKey, isDeleteList) : patchV);
     } else {
-      takePatchValue(original, k, patchV, false);
+      setKey(original, k, patchV);
     }
   }
   return original;
 }
 
 /**
- * Where upstream takes a patch value whole (PR 107705 and 117568): null members are dropped
- * (server-side merges ignore unmatched nulls) and any map carrying `$patch` is removed, the value
- * itself included. Only `$patch` maps go; other directive keys stay (see stripDirectives).
+ * Cleans, in place, a patch value that upstream takes whole (kubernetes PRs 107705 and 117568):
+ * null members go when `discardNulls` (the server ignores unmatched nulls), and every map carrying
+ * `$patch` goes, member or element. Returns false when `v` itself is such a map. Other directive
+ * keys stay, as upstream (see stripDirectives). Iterative: patch-only subtrees can be deep.
  */
-function takePatchValue(original: JsonObject, k: string, v: unknown, discardNulls: boolean): void {
-  if (isObject(v) && hasKey(v, directiveMarker)) {
-    delete original[k];
-    return;
-  }
+function removeDirectives(v: unknown, discardNulls: boolean): boolean {
+  if (isObject(v) && hasKey(v, directiveMarker)) return false;
   const work = [v];
   while (work.length > 0) {
     const n = work.pop();
@@ -157,7 +157,7 @@ function takePatchValue(original: JsonObject, k: string, v: unknown, discardNull
       }
     }
   }
-  setKey(original, k, v);
+  return true;
 }
 
 /** reflect kind as far as mergeMap's "types differ: replace" check can tell. */
@@ -207,13 +207,14 @@ function mergePatchIntoOriginal(original: JsonObject, patch: JsonObject, path: s
     validatePatchWithSetOrderList(patchValue, order, mergeKey);
     if (!foundOriginal && !foundPatch) continue;
     let merged: unknown[];
-    if (!foundPatch) merged = originalValue;
-    else if (!foundOriginal) {
-      const holder: JsonObject = {};
-      takePatchValue(holder, field, patchValue.slice(), false);
-      merged = holder[field] as unknown[];
+    if (!foundPatch) {
+      merged = originalValue;
+    } else if (!foundOriginal) {
+      merged = patchValue.slice();
+      removeDirectives(merged, false);
+    } else {
+      merged = strategy === 'merge' ? mergeSlice(originalValue, patchValue, sub, meta, mergeKey, false) : patchValue;
     }
-    else merged = strategy === 'merge' ? mergeSlice(originalValue, patchValue, sub, meta, mergeKey, false) : patchValue;
     const [patchItems, serverOnly] = partition(merged, order, mergeKey);
     const kind = sliceElementType(originalValue, patchValue);
     setKey(original, field, normalizeElementOrder(patchItems, serverOnly, order, originalValue, mergeKey, kind));
@@ -275,9 +276,7 @@ function mergeSliceWithSpecialElements(original: unknown[], patch: unknown[], me
     const directive = m[directiveMarker];
     if (directive === 'delete') {
       if (!hasKey(m, mergeKey)) throw noMergeKey(m, mergeKey);
-      for (let i = 0; i < original.length; i++) {
-        if (!isObject(original[i])) throw failure(`value for key ${i} is not a map`);
-      }
+      // deleteMatchingEntries: every element with that key value goes, not just the first.
       original = original.filter((o) => !(hasKey(o as JsonObject, mergeKey) && (o as JsonObject)[mergeKey] === m[mergeKey]));
     } else if (directive === 'replace') {
       replace = true;
@@ -302,7 +301,6 @@ function mergeSliceWithoutSpecialElements(original: unknown[], patch: unknown[],
   }
   return out;
 }
-
 
 /**
  * Stands in for the typed decode after StrategicMergeMapPatch, which drops directive keys as

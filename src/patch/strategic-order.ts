@@ -78,6 +78,7 @@ export function deduplicateScalars(s: unknown[]): unknown[] {
   return s;
 }
 
+/** Splits list items into kept ones and `$patch: delete` ones, which sort to the end. */
 export function extractToDeleteItems(list: unknown[]): [unknown[], unknown[]] {
   const keep: unknown[] = [], del: unknown[] = [];
   for (const v of list) {
@@ -87,11 +88,16 @@ export function extractToDeleteItems(list: unknown[]): [unknown[], unknown[]] {
   return [keep, del];
 }
 
-/** Position of the item in `order`: by merge key value for maps, by value otherwise. */
-function indexIn(order: unknown[], item: unknown, mergeKey: string, kind: string): number {
+/**
+ * Upstream's index(): position of the first element of `order` equal to the item, comparing merge
+ * key values for maps and values otherwise. Built once per list as a Map (first occurrence wins),
+ * so sorting does not rescan `order` for every comparison.
+ */
+function indexer(order: unknown[], mergeKey: string, kind: string): (item: unknown) => number {
   const key = (v: unknown) => (kind !== 'map' ? v : isObject(v) ? getKey(v, mergeKey) ?? null : null);
-  const want = key(item);
-  return order.findIndex((v) => key(v) === want);
+  const first = new Map<unknown, number>();
+  order.forEach((v, i) => { if (!first.has(key(v))) first.set(key(v), i); });
+  return (item) => first.get(key(item)) ?? -1;
 }
 
 function normalizeSliceOrder(toSort: unknown[], order: unknown[], mergeKey: string, kind: string): unknown[] {
@@ -107,10 +113,11 @@ function normalizeSliceOrder(toSort: unknown[], order: unknown[], mergeKey: stri
   }
   // The comparator says "less" whenever either side is not in `order`; goSliceStable reproduces
   // what Go's sort does with that.
+  const indexOf = indexer(order, mergeKey, kind);
   goSliceStable(toSort, (a, b) => {
-    const ia = indexIn(order, a, mergeKey, kind);
+    const ia = indexOf(a);
     if (ia >= 0) {
-      const ib = indexIn(order, b, mergeKey, kind);
+      const ib = indexOf(b);
       if (ib >= 0) return ia < ib;
     }
     return true;
@@ -122,11 +129,13 @@ function normalizeSliceOrder(toSort: unknown[], order: unknown[], mergeKey: stri
 export function normalizeElementOrder(patch: unknown[], serverOnly: unknown[], patchOrder: unknown[], serverOrder: unknown[], mergeKey: string, kind: string): unknown[] {
   const right = normalizeSliceOrder(patch, patchOrder, mergeKey, kind);
   const left = normalizeSliceOrder(serverOnly, serverOrder, mergeKey, kind);
+  // mergeSortedSlice: a server-only item goes first only when both are live and it was earlier.
+  const indexOf = indexer(serverOrder, mergeKey, kind);
   const out: unknown[] = [];
   let i = 0, j = 0;
   while (i < left.length && j < right.length) {
-    const li = indexIn(serverOrder, left[i], mergeKey, kind);
-    const ri = indexIn(serverOrder, right[j], mergeKey, kind);
+    const li = indexOf(left[i]);
+    const ri = indexOf(right[j]);
     if (li >= 0 && ri >= 0 && li < ri) out.push(left[i++]);
     else out.push(right[j++]);
   }

@@ -33,7 +33,7 @@ describe('findJsonDepthOverflow', () => {
   it('reads bytes as well as strings', () => {
     const text = `{"é":"[[[","x":[[1]]}`;
     const bytes = Buffer.from(text);
-    assert.equal(findJsonDepthOverflow(bytes, 2), bytes.indexOf('[[1'.charAt(0), bytes.indexOf('"x"')) + 1);
+    assert.equal(findJsonDepthOverflow(bytes, 2), bytes.indexOf('[[1') + 1);
     assert.equal(findJsonDepthOverflow(text, 2), text.indexOf('[[1') + 1);
   });
 

@@ -1,0 +1,121 @@
+/**
+ * kubets as the benchmarks see it: a child process started with the real CLI
+ * (`node dist/src/cli/main.js apiserver --insecure-port=P --data-dir=D`), ready when /readyz
+ * answers 200, stopped with SIGTERM. Also times start-to-ready, the fourth benchmark.
+ *
+ * Set BENCH_CPU_PROF=<dir> to run the long-lived server under `node --cpu-prof`; the profile is
+ * written to <dir> when it stops (summarize it with dist/bench/profile-summary.js).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { get, request } from 'node:http';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const mainJs = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+
+export interface KubetsProcess {
+  url: string;
+  /** Milliseconds from spawn() to the first 200 from /readyz. */
+  readyMs: number;
+  /** SIGTERM, then wait for exit (SIGKILL after 15 s). Resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** A port that was free a moment ago on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const addr = s.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** One GET with a fresh connection; resolves with the status, or 0 when nothing listens yet. */
+function probe(url: string): Promise<number> {
+  return new Promise((resolve) => {
+    const req = get(url, { agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', () => resolve(0));
+  });
+}
+
+/** Starts kubets on dataDir and resolves once /readyz is 200 (polling every millisecond or so). */
+export async function startKubets(dataDir: string, opts: { cpuProfDir?: string } = {}): Promise<KubetsProcess> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const nodeArgs = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
+  const started = performance.now();
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, mainJs, 'apiserver', `--insecure-port=${port}`, `--data-dir=${dataDir}`],
+    { stdio: ['ignore', 'ignore', 'pipe'] });
+  // The server logs to stderr: keep reading it (a full pipe would block the server), keep the tail.
+  let tail = '';
+  child.stderr!.setEncoding('utf8').on('data', (s: string) => { tail = (tail + s).slice(-4000); });
+  let exited: number | null | undefined;
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => { exited = code; resolve(code); }));
+
+  const deadline = started + 30_000;
+  for (;;) {
+    if (exited !== undefined) throw new Error(`kubets exited with ${exited} before ready:\n${tail}`);
+    if (performance.now() > deadline) { child.kill('SIGKILL'); throw new Error(`kubets not ready after 30 s:\n${tail}`); }
+    if (await probe(`${url}/readyz`) === 200) break;
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  const readyMs = performance.now() - started;
+  return {
+    url, readyMs,
+    async stop() {
+      if (exited !== undefined) return exited;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      const code = await exit;
+      clearTimeout(timer);
+      return code;
+    },
+  };
+}
+
+export interface StartupResult {
+  runs: number[];
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+}
+
+/**
+ * Start-to-ready on dataDirFor(i) for each of `runs` starts, stopping the server after each. A
+ * first start is run and discarded so that the disk cache holds Node and dist/ for every run.
+ */
+export async function measureStartup(dataDirFor: (i: number) => string, runs: number): Promise<StartupResult> {
+  const times: number[] = [];
+  for (let i = -1; i < runs; i++) {
+    const k = await startKubets(dataDirFor(i));
+    await k.stop();
+    if (i >= 0) times.push(k.readyMs);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  return { runs: times, medianMs: sorted[Math.floor(sorted.length / 2)], minMs: sorted[0], maxMs: sorted[sorted.length - 1] };
+}
+
+/** A JSON request on a fresh connection, for setup steps (creating namespaces, reading a list). */
+export function requestJson(method: string, url: string, body?: unknown): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const data = body === undefined ? undefined : JSON.stringify(body);
+    const u = new URL(url);
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (data !== undefined) { headers['content-type'] = 'application/json'; headers['content-length'] = String(Buffer.byteLength(data)); }
+    const req = request({ host: u.hostname, port: u.port, path: u.pathname + u.search, method, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(data);
+  });
+}
