@@ -21,6 +21,7 @@ interface Recorded {
 
 export interface BareServer {
   url: string;
+  pid: number;
   bodyBytes: number;
   stop(): void;
 }
@@ -72,7 +73,7 @@ export async function startBareServer(url: string, dir: string): Promise<BareSer
     });
     child.on('exit', (code) => reject(new Error(`bare server exited with ${code}`)));
   });
-  const bare: BareServer = { url: `http://127.0.0.1:${port}${new URL(url).pathname}`, bodyBytes: original.body.length, stop: () => child.kill('SIGTERM') };
+  const bare: BareServer = { url: `http://127.0.0.1:${port}${new URL(url).pathname}`, pid: child.pid!, bodyBytes: original.body.length, stop: () => child.kill('SIGTERM') };
   const copy = await fetchRaw(bare.url);
   const same = copy.res.statusCode === original.res.statusCode && copy.body.equals(original.body) &&
     JSON.stringify(withoutDate(copy.res)) === JSON.stringify(withoutDate(original.res));

@@ -1,7 +1,8 @@
 /**
  * kubets as the benchmarks see it: a child process started with the real CLI
  * (`node dist/src/cli/main.js apiserver --insecure-port=P --data-dir=D`), ready when /readyz
- * answers 200, stopped with SIGTERM. Also times start-to-ready, the fourth benchmark.
+ * answers 200, stopped with SIGTERM. Also times start-to-ready, the fourth benchmark, and its
+ * baseline: `node -e` with a bare node:http server, ready when it answers 200.
  *
  * Set BENCH_CPU_PROF=<dir> to run the long-lived server under `node --cpu-prof`; the profile is
  * written to <dir> when it stops (summarize it with dist/bench/profile-summary.js).
@@ -13,8 +14,9 @@ import { fileURLToPath } from 'node:url';
 
 const mainJs = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 
-export interface KubetsProcess {
+export interface ServerProcess {
   url: string;
+  pid: number;
   /** Milliseconds from spawn() to the first 200 from /readyz. */
   readyMs: number;
   /** SIGTERM, then wait for exit (SIGKILL after 15 s). Resolves with the exit code. */
@@ -46,13 +48,22 @@ function probe(url: string): Promise<number> {
 }
 
 /** Starts kubets on dataDir and resolves once /readyz is 200 (polling every millisecond or so). */
-export async function startKubets(dataDir: string, opts: { cpuProfDir?: string } = {}): Promise<KubetsProcess> {
+export function startKubets(dataDir: string, opts: { cpuProfDir?: string } = {}): Promise<ServerProcess> {
+  const nodeArgs = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
+  return startServer((port) => [...nodeArgs, mainJs, 'apiserver', `--insecure-port=${port}`, `--data-dir=${dataDir}`], '/readyz');
+}
+
+/** The startup baseline: Node itself plus a node:http server answering 200, nothing else. */
+export function startBareNode(): Promise<ServerProcess> {
+  return startServer((port) => ['-e', `require('node:http').createServer((q, s) => s.end('ok')).listen(${port}, '127.0.0.1')`], '/');
+}
+
+/** Spawns `node <args(port)>` on a free port and resolves once `path` answers 200. */
+async function startServer(args: (port: number) => string[], path: string): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const nodeArgs = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, mainJs, 'apiserver', `--insecure-port=${port}`, `--data-dir=${dataDir}`],
-    { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, args(port), { stdio: ['ignore', 'ignore', 'pipe'] });
   // The server logs to stderr: keep reading it (a full pipe would block the server), keep the tail.
   let tail = '';
   child.stderr!.setEncoding('utf8').on('data', (s: string) => { tail = (tail + s).slice(-4000); });
@@ -61,14 +72,14 @@ export async function startKubets(dataDir: string, opts: { cpuProfDir?: string }
 
   const deadline = started + 30_000;
   for (;;) {
-    if (exited !== undefined) throw new Error(`kubets exited with ${exited} before ready:\n${tail}`);
-    if (performance.now() > deadline) { child.kill('SIGKILL'); throw new Error(`kubets not ready after 30 s:\n${tail}`); }
-    if (await probe(`${url}/readyz`) === 200) break;
+    if (exited !== undefined) throw new Error(`server exited with ${exited} before ready:\n${tail}`);
+    if (performance.now() > deadline) { child.kill('SIGKILL'); throw new Error(`server not ready after 30 s:\n${tail}`); }
+    if (await probe(`${url}${path}`) === 200) break;
     await new Promise((r) => setTimeout(r, 1));
   }
   const readyMs = performance.now() - started;
   return {
-    url, readyMs,
+    url, readyMs, pid: child.pid!,
     async stop() {
       if (exited !== undefined) return exited;
       child.kill('SIGTERM');
@@ -88,13 +99,13 @@ export interface StartupResult {
 }
 
 /**
- * Start-to-ready on dataDirFor(i) for each of `runs` starts, stopping the server after each. A
- * first start is run and discarded so that the disk cache holds Node and dist/ for every run.
+ * Start-to-ready of `runs` servers from start(i), each stopped before the next. A first start is
+ * run and discarded so that the disk cache holds Node and dist/ for every measured run.
  */
-export async function measureStartup(dataDirFor: (i: number) => string, runs: number): Promise<StartupResult> {
+export async function measureStartup(start: (i: number) => Promise<ServerProcess>, runs: number): Promise<StartupResult> {
   const times: number[] = [];
   for (let i = -1; i < runs; i++) {
-    const k = await startKubets(dataDirFor(i));
+    const k = await start(i);
     await k.stop();
     if (i >= 0) times.push(k.readyMs);
   }

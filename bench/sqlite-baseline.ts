@@ -11,6 +11,7 @@
  *            it splits the HTTP CREATE time into storage and everything above it.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -20,6 +21,7 @@ import { percentile } from './load.js';
 
 export interface SqliteSpec {
   mode: 'insert' | 'storage';
+  /** Each run makes a fresh database in a new directory under this one. */
   dir: string;
   /** A stored object as kubets stores it (JSON text); its size sets the row size. */
   sample: string;
@@ -64,11 +66,18 @@ function openRaw(path: string): Database.Database {
   return db;
 }
 
-/** Calls step(n) in a loop: warmupMs unrecorded, then durationMs recorded. */
+/**
+ * WAL writes are cheaper once the WAL has been checkpointed and is being overwritten rather than
+ * grown (kubets's long-lived database is in that state), so warmup runs at least this many steps:
+ * at 2-4 pages each that passes SQLite's 1000-page auto-checkpoint.
+ */
+const minWarmupSteps = 3000;
+
+/** Calls step(n) in a loop: warmupMs (and minWarmupSteps) unrecorded, then durationMs recorded. */
 async function loop(spec: SqliteSpec, step: (n: number) => void | Promise<void>): Promise<SqliteResult> {
   let n = 0;
   const warmEnd = performance.now() + spec.warmupMs;
-  while (performance.now() < warmEnd) await step(n++);
+  while (performance.now() < warmEnd || n < minWarmupSteps) await step(n++);
   const latencies: number[] = [];
   const start = performance.now();
   const end = start + spec.durationMs;
@@ -87,14 +96,15 @@ async function loop(spec: SqliteSpec, step: (n: number) => void | Promise<void>)
 }
 
 async function measure(spec: SqliteSpec): Promise<SqliteResult> {
+  const dir = mkdtempSync(join(spec.dir, `sqlite-${spec.mode}-`));
   if (spec.mode === 'insert') {
-    const db = openRaw(join(spec.dir, 'raw-insert.db'));
+    const db = openRaw(join(dir, 'raw.db'));
     const insert = db.prepare<[string, number, number, string]>('INSERT INTO kv (key, create_rev, mod_rev, value) VALUES (?, ?, ?, ?)');
     const r = await loop(spec, (n) => { insert.run(`/registry/configmaps/raw/cm-${n}`, n + 1, n + 1, spec.sample); });
     db.close();
     return r;
   }
-  const storage = await openSqliteStorage({ path: join(spec.dir, 'raw-storage', 'kubets.db') });
+  const storage = await openSqliteStorage({ path: join(dir, 'kubets.db') });
   const proto = JSON.parse(spec.sample) as KubeObject;
   const r = await loop(spec, async (n) => {
     const name = `cm-${n}`;

@@ -6,6 +6,8 @@
 import type { ResourceDef } from '../registry/rest.js';
 import { admissionregistrationResources } from './admissionregistration/index.js';
 import { appsResources } from './apps/index.js';
+import { authenticationResources } from './authentication/index.js';
+import { authorizationResources } from './authorization/index.js';
 import { autoscalingResources } from './autoscaling/index.js';
 import { batchResources } from './batch/index.js';
 import { certificatesResources } from './certificates/index.js';
@@ -23,7 +25,7 @@ import { storageResources } from './storage/index.js';
 
 /**
  * Upstream's group order ('' first for /api). Groups kubets does not serve yet keep their place
- * (apiregistration, authentication, authorization, apiextensions) so they slot in when added;
+ * (apiregistration, apiextensions) so they slot in when added;
  * admissionregistration and apiextensions tie at 16700 and sort by name.
  */
 export const groupOrder: readonly string[] = [
@@ -50,7 +52,7 @@ export const groupOrder: readonly string[] = [
 ];
 
 const byGroup = [
-  coreResources, appsResources, eventsResources, autoscalingResources, batchResources, certificatesResources,
+  coreResources, appsResources, eventsResources, authenticationResources, authorizationResources, autoscalingResources, batchResources, certificatesResources,
   networkingResources, policyResources, rbacResources, storageResources, admissionregistrationResources,
   schedulingResources, coordinationResources, nodeResources, discoveryResources, flowcontrolResources,
 ];

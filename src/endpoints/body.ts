@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import { ApiError, badRequest, unsupportedMediaType } from '../apis/meta/errors.js';
 import { checkJsonDepth } from '../patch/json-depth.js';
+import { decodeKubernetesProtobuf, protobufContentType } from '../protobuf/index.js';
 
 /** upstream: maxRequestBodyBytes = 3 MiB. */
 export const maxRequestBodyBytes = 3 * 1024 * 1024;
@@ -41,10 +42,12 @@ export function mediaType(req: IncomingMessage): string {
 
 /** Decodes an object body (create/update). An empty Content-Type is read as JSON, as kubectl's raw calls expect. */
 export function decodeObjectBody(body: Buffer, contentType: string): unknown {
+  // kubectl's `create <kind>` commands and client-go programs send built-in kinds as protobuf.
+  if (contentType === protobufContentType) return decodeKubernetesProtobuf(body);
   const text = body.toString('utf8');
   if (contentType === '' || contentType === 'application/json' || contentType === '*/*') return parseJsonText(text);
   if (contentType === 'application/yaml' || contentType === 'application/x-yaml' || contentType === 'text/yaml') return parseYamlText(text);
-  throw unsupportedMediaType(['application/json', 'application/yaml']);
+  throw unsupportedMediaType(['application/json', 'application/yaml', protobufContentType]);
 }
 
 export function parseJsonText(text: string): unknown {

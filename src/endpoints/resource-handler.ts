@@ -12,6 +12,7 @@ import type { RequestInfo } from '../filters/request-info.js';
 import { applyPatch } from '../patch/index.js';
 import { builtinPatchMetaFor } from '../patch/strategic-merge.js';
 import { allVerbs, type RequestContext, type ResourceDef } from '../registry/rest.js';
+import type { VirtualCreate } from '../registry/reviews.js';
 import type { DeleteOptions, Store } from '../registry/store.js';
 import { decodeObjectBody, mediaType, readBody } from './body.js';
 import { type Negotiated, negotiate } from './negotiation.js';
@@ -24,6 +25,8 @@ import { serveWatch } from './watch.js';
 export interface Route {
   def: ResourceDef;
   store: Store;
+  /** Optional. Answers create for resources that are never stored (access reviews). */
+  virtualCreate?: VirtualCreate;
 }
 
 /** Routes by `<group>/<resource>`; versions are checked against def.versions. */
@@ -61,6 +64,15 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
   const verbs: readonly string[] = def.verbs ?? allVerbs;
   const version = info.apiVersion;
 
+  if (route.virtualCreate) {
+    if (info.verb !== 'create' || info.subresource || info.name) throw methodNotAllowed();
+    if (def.namespaced && !namespace) throw methodNotAllowed();
+    const neg = negotiate(req.headers.accept, ['object']);
+    const body = await decodeTyped(req, def, version);
+    const result = await route.virtualCreate(ctx, body);
+    writeObject(res, 201, versioned(result, def, version), neg.contentType, neg.yaml);
+    return;
+  }
   if (info.subresource) {
     await handleSubresource(req, res, info, route, ctx, env);
     return;

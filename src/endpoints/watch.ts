@@ -30,11 +30,13 @@ export async function serveWatch(req: IncomingMessage, res: ServerResponse, info
   const timeoutSeconds = p.timeoutSeconds ?? minRequestTimeoutSeconds * (1 + Math.random());
   const timer = setTimeout(() => abort.abort(), timeoutSeconds * 1000);
   const stop = () => abort.abort();
-  req.socket.on('close', stop);
+  // The response's close is the client going away; the request's fires once its body is read, and
+  // an HTTP/2 socket is shared by many streams, so neither of those will do.
   res.on('close', stop);
   env.stopping.addEventListener('abort', stop);
   const contentType = neg.form === 'Table' ? neg.contentType : neg.yaml ? 'application/yaml' : 'application/json';
-  res.writeHead(200, { 'Content-Type': contentType, 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+  // No Content-Length: HTTP/1.1 streams it chunked, HTTP/2 as DATA frames (where Transfer-Encoding is forbidden).
+  res.writeHead(200, { 'Content-Type': contentType, 'Cache-Control': 'no-cache, private' });
   res.flushHeaders();
   const mv = metaVersion(neg);
   const bookmarkApiVersion = apiVersionOf(route.def.group, version);
@@ -70,7 +72,6 @@ export async function serveWatch(req: IncomingMessage, res: ServerResponse, info
   } finally {
     clearTimeout(timer);
     abort.abort();
-    req.socket.off('close', stop);
     env.stopping.removeEventListener('abort', stop);
     if (!res.writableEnded) res.end();
   }

@@ -60,7 +60,7 @@ function parseField(message: string, spec: string): FieldDesc {
   if (!m) throw new Error(`protobuf schema: bad field "${spec}" in ${message}`);
   const [, num, name, type = '', container = '', flags = ''] = m;
   const inline = name === '...';
-  const kind = scalars[type] ?? 'message';
+  const kind: ScalarKind | 'message' = Object.hasOwn(scalars, type) ? scalars[type] : 'message';
   if (inline && (kind !== 'message' || container || flags)) {
     throw new Error(`protobuf schema: inline field "${spec}" in ${message} must be a plain message`);
   }

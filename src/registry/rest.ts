@@ -88,6 +88,8 @@ export interface ResourceDef {
   /** Present when the resource has a scale subresource. */
   scale?: ScaleDef;
   strategy: Strategy;
+  /** Optional. true for create-only resources answered per request and never stored (access reviews). */
+  virtual?: boolean;
   /**
    * Optional, for resources served in several versions: converts an object between two of them.
    * The Store and storage only ever see versions[0]; endpoints convert at the edge.

@@ -50,6 +50,33 @@ describe('kubectl writes', { skip: skipWithoutKubectl, timeout: 180_000 }, () =>
     assert.match(dup.stderr, /deployments\.apps "web" already exists/);
   });
 
+  it('kubectl create <kind> subcommands (kubectl sends these as protobuf)', async () => {
+    const cases: Array<[string[], string]> = [
+      [['create', 'namespace', 'pb'], 'namespace/pb created'],
+      [['-n', 'pb', 'create', 'configmap', 'c', '--from-literal=a=b'], 'configmap/c created'],
+      [['-n', 'pb', 'create', 'secret', 'generic', 's', '--from-literal=a=b'], 'secret/s created'],
+      [['-n', 'pb', 'create', 'serviceaccount', 'sa1'], 'serviceaccount/sa1 created'],
+      [['-n', 'pb', 'create', 'service', 'nodeport', 'np', '--tcp=80:8080'], 'service/np created'],
+      [['-n', 'pb', 'create', 'deployment', 'd', '--image=nginx:1.27', '--replicas=2'], 'deployment.apps/d created'],
+      [['-n', 'pb', 'create', 'job', 'j', '--image=busybox'], 'job.batch/j created'],
+      [['-n', 'pb', 'create', 'cronjob', 'cj', '--image=busybox', '--schedule=*/5 * * * *'], 'cronjob.batch/cj created'],
+      [['-n', 'pb', 'create', 'role', 'r', '--verb=get', '--resource=pods'], 'role.rbac.authorization.k8s.io/r created'],
+      [['-n', 'pb', 'create', 'rolebinding', 'rb', '--role=r', '--user=bob'], 'rolebinding.rbac.authorization.k8s.io/rb created'],
+      [['create', 'priorityclass', 'high', '--value=1000'], 'priorityclass.scheduling.k8s.io/high created'],
+      [['-n', 'pb', 'create', 'quota', 'q', '--hard=pods=5'], 'resourcequota/q created'],
+    ];
+    for (const [args, expected] of cases) assert.equal(await kubectlOk(s, args), `${expected}\n`, args.join(' '));
+    const svc = JSON.parse(await kubectlOk(s, ['-n', 'pb', 'get', 'svc', 'np', '-o', 'json']));
+    assert.equal(svc.spec.type, 'NodePort');
+    assert.ok(svc.spec.ports[0].nodePort >= 30000 && svc.spec.ports[0].nodePort <= 32767);
+    assert.match(svc.spec.clusterIP, /^10\.0\.0\.\d+$/);
+    const d = JSON.parse(await kubectlOk(s, ['-n', 'pb', 'get', 'deploy', 'd', '-o', 'json']));
+    assert.equal(d.spec.replicas, 2);
+    assert.equal(d.spec.template.spec.containers[0].image, 'nginx:1.27');
+    const sec = JSON.parse(await kubectlOk(s, ['-n', 'pb', 'get', 'secret', 's', '-o', 'json']));
+    assert.equal(Buffer.from(sec.data.a, 'base64').toString(), 'b');
+  });
+
   it('label, annotate, and label --overwrite', async () => {
     await kubectlCreate(s, configMapObj('c1', { a: '1' }), 'writes');
     assert.equal(await kubectlOk(s, [...ns, 'label', 'cm', 'c1', 'color=blue']), 'configmap/c1 labeled\n');

@@ -56,7 +56,7 @@ async function pageAll(s: TestServer, between?: (page: number) => Promise<void>)
 
 describe('pagination', { timeout: 180_000 }, () => {
   let s: TestServer;
-  let createdRvs: number[] = [];
+  const createdRvs: number[] = [];
 
   before(async () => {
     s = await startServer();
@@ -78,6 +78,35 @@ describe('pagination', { timeout: 180_000 }, () => {
     assert.deepEqual(items.map((i) => i.metadata.name), names);
     assert.ok(Number(rv) >= Math.max(...createdRvs));
     for (const i of items) assert.equal(i.kind ?? 'ConfigMap', 'ConfigMap');
+  });
+
+  it('paging with a field selector fills pages with matches only and omits remainingItemCount', { timeout: 60_000 }, async () => {
+    const skip = new Set([nameOf(3), nameOf(36), nameOf(37), nameOf(500), nameOf(999)]);
+    const selector = encodeURIComponent([...skip].map((n) => `metadata.name!=${n}`).join(','));
+    const seen: string[] = [];
+    let token: string | undefined;
+    let rv: string | undefined;
+    for (;;) {
+      const p = await list(s, `limit=${pageSize}&fieldSelector=${selector}${token ? `&continue=${encodeURIComponent(token)}` : ''}`);
+      rv ??= p.metadata.resourceVersion;
+      assert.equal(p.metadata.resourceVersion, rv);
+      // etcd3 GetList: "Instead of returning inaccurate count for non-empty selectors, we return nil."
+      assert.equal(p.metadata.remainingItemCount, undefined);
+      seen.push(...p.items.map((i) => i.metadata.name));
+      token = p.metadata.continue;
+      if (!token) break;
+      assert.equal(p.items.length, pageSize, 'a page that is not the last holds limit matches');
+    }
+    assert.deepEqual(seen, names.filter((n) => !skip.has(n)));
+  });
+
+  it('resourceVersion=0 and NotOlderThan an old resourceVersion serve the latest state', { timeout: 30_000 }, async () => {
+    const latest = await list(s, '');
+    const any = await list(s, 'resourceVersion=0');
+    assert.equal(any.items.length, latest.items.length);
+    const notOlder = await list(s, 'resourceVersion=1&resourceVersionMatch=NotOlderThan');
+    assert.ok(Number(notOlder.metadata.resourceVersion) >= Number(latest.metadata.resourceVersion));
+    assert.equal(notOlder.items.length, latest.items.length);
   });
 
   it('kubectl get --chunk-size=50 -o name prints all 1,000 exactly once', { skip: skipWithoutKubectl, timeout: 60_000 }, async () => {
@@ -137,6 +166,28 @@ describe('pagination', { timeout: 180_000 }, () => {
     assert.ok(created > 0);
     assert.notDeepEqual(now.items.map((i) => i.metadata.name), snapshotNames);
     assert.ok(Number(now.metadata.resourceVersion) > Number(rv));
+  });
+
+  it('a bad continue token is a 400 BadRequest', { timeout: 30_000 }, async () => {
+    const bad = await api(s, 'GET', `/api/v1/namespaces/${ns}/configmaps?limit=5&continue=garbage`);
+    assert.equal(bad.status, 400, bad.text);
+    assert.equal(bad.json.reason, 'BadRequest');
+    // storage.ValidateListOptions: NewBadRequest(fmt.Sprintf("invalid continue token: %v", err))
+    assert.match(bad.json.message, /^invalid continue token: continue key is not valid/);
+  });
+
+  it('a continue token with a resourceVersion other than "" or "0" is a 400', { timeout: 30_000 }, async () => {
+    const first = await list(s, 'limit=5');
+    const token = encodeURIComponent(first.metadata.continue!);
+    // The same check: continue with a resourceVersion other than "" or "0" is refused.
+    const withRv = await api(s, 'GET', `/api/v1/namespaces/${ns}/configmaps?limit=5&continue=${token}&resourceVersion=${first.metadata.resourceVersion}`);
+    assert.equal(withRv.status, 400, withRv.text.slice(0, 300));
+    assert.equal(withRv.json.reason, 'BadRequest');
+    assert.equal(withRv.json.message, 'specifying resource version is not allowed when using continue');
+    // "0" is tolerated.
+    const withZero = await api(s, 'GET', `/api/v1/namespaces/${ns}/configmaps?limit=5&continue=${token}&resourceVersion=0`);
+    assert.equal(withZero.status, 200, withZero.text.slice(0, 300));
+    assert.equal(withZero.json.metadata.resourceVersion, first.metadata.resourceVersion);
   });
 
   it('resourceVersionMatch=NotOlderThan with a future resourceVersion: 504 Timeout "Too large resource version"', { timeout: 30_000 }, async () => {

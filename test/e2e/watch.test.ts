@@ -217,8 +217,28 @@ describe('watch over HTTP', { timeout: 120_000 }, () => {
     const initial = await w.take(3);
     assert.deepEqual(initial.map((e) => e.type), ['ADDED', 'ADDED', 'ADDED']);
     assert.deepEqual(initial.map((e) => e.object.metadata.name).sort(), ['s1', 's2', 's3']);
+    // resourceVersion=0 ("any") is the same legacy form.
+    const w0 = await watch('/api/v1/namespaces/synthetic/configmaps?watch=1&resourceVersion=0');
+    assert.deepEqual((await w0.take(3)).map((e) => `${e.type} ${e.object.metadata.name}`).sort(), ['ADDED s1', 'ADDED s2', 'ADDED s3']);
     await create(s, 'synthetic', cm('s4'));
     assert.deepEqual(summary(await w.take(1)), ['ADDED s4']);
+    assert.deepEqual(summary(await w0.take(1)), ['ADDED s4']);
+    w.close();
+    w0.close();
+  });
+
+  it('a watch across all namespaces sees every namespace\'s events in revision order', { timeout: 20_000 }, async () => {
+    await namespace(s, 'all-a');
+    await namespace(s, 'all-b');
+    const r = await api(s, 'GET', '/api/v1/configmaps');
+    assert.equal(r.status, 200);
+    const w = await watch(`/api/v1/configmaps?watch=1&resourceVersion=${r.json.metadata.resourceVersion}`);
+    await create(s, 'all-a', cm('x'));
+    await create(s, 'all-b', cm('x'));
+    await remove(s, 'all-a', 'x');
+    const evs = await w.take(3);
+    assert.deepEqual(evs.map((e) => `${e.type} ${e.object.metadata.namespace}/${e.object.metadata.name}`), ['ADDED all-a/x', 'ADDED all-b/x', 'DELETED all-a/x']);
+    assertIncreasing(evs);
     w.close();
   });
 
