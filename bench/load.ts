@@ -12,6 +12,7 @@
  * digits, so every POST creates a distinct name.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 
@@ -29,6 +30,8 @@ export interface LoadSpec {
   /** Optional. The first request's sequence number (default 0). */
   firstN?: number;
   expectStatus: number;
+  /** Optional. The server's pid: its CPU over the window is read from /proc (Linux). */
+  serverPid?: number;
 }
 
 export interface LoadResult {
@@ -44,6 +47,19 @@ export interface LoadResult {
   bodyBytes: number;
   /** CPU (user + system) the load generator itself used per second of the window: 1.0 = one core. */
   loadCpu: number;
+  /** The server's CPU per request over the window, in microseconds (NaN without serverPid). */
+  serverCpuUs: number;
+}
+
+/** utime + stime of pid in milliseconds, from /proc/<pid>/stat (clock ticks of 10 ms); NaN elsewhere. */
+export function processCpuMs(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return NaN;
+  }
 }
 
 /** Percentile by nearest rank of values sorted in place. */
@@ -74,6 +90,7 @@ async function generate(spec: LoadSpec): Promise<LoadResult> {
   let phase: 'warmup' | 'measure' | 'done' = spec.total !== undefined || spec.warmupMs === 0 ? 'measure' : 'warmup';
   let windowStart = performance.now();
   let cpuStart = process.cpuUsage();
+  let serverStart = processCpuMs(spec.serverPid);
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
@@ -122,17 +139,21 @@ async function generate(spec: LoadSpec): Promise<LoadResult> {
     phase = 'measure';
     windowStart = performance.now();
     cpuStart = process.cpuUsage();
+    serverStart = processCpuMs(spec.serverPid);
   }
   let seconds: number;
   let cpu: NodeJS.CpuUsage;
+  let serverMs: number;
   if (spec.total !== undefined) {
     await Promise.all(workers);
     seconds = (performance.now() - windowStart) / 1000;
     cpu = process.cpuUsage(cpuStart);
+    serverMs = processCpuMs(spec.serverPid) - serverStart;
   } else {
     await new Promise((r) => setTimeout(r, spec.durationMs));
     seconds = (performance.now() - windowStart) / 1000;
     cpu = process.cpuUsage(cpuStart);
+    serverMs = processCpuMs(spec.serverPid) - serverStart;
     // Responses ending after the window are not counted: stop recording, then let them drain.
     const counted = latencies.length;
     const counterrors = errors;
@@ -147,7 +168,7 @@ async function generate(spec: LoadSpec): Promise<LoadResult> {
   return {
     requests, errors, firstError, seconds, rps: requests / seconds,
     p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), bodyBytes,
-    loadCpu: (cpu.user + cpu.system) / 1e6 / seconds,
+    loadCpu: (cpu.user + cpu.system) / 1e6 / seconds, serverCpuUs: (serverMs * 1000) / requests,
   };
 }
 

@@ -29,9 +29,9 @@ import { runSqliteBaseline, type SqliteResult } from './sqlite-baseline.js';
 
 const objects = 10_000;
 const startupRuns = 5;
-const rounds = 2;
+const rounds = 3;
 const warmupMs = 500;
-const durationMs = 2500;
+const durationMs = 2000;
 const getConcurrency = [1, 16, 64];
 const createConcurrency = [1, 16];
 
@@ -49,7 +49,8 @@ interface Row { bench: string; kubets: string; baseline: string; ratio: number; 
 const rows: Row[] = [];
 const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
 const lat = (p50: number, p99: number) => `p50 ${p50.toFixed(2)} / p99 ${p99.toFixed(2)} ms`;
-const fmtLoad = (r: Measured<LoadResult>) => `${Math.round(r.rps)} req/s (${lat(r.p50Ms, r.p99Ms)}; other ${r.other.toFixed(1)})`;
+const fmtLoad = (r: Measured<LoadResult>) =>
+  `${Math.round(r.rps)} req/s (${lat(r.p50Ms, r.p99Ms)}; ${Math.round(r.serverCpuUs)} µs CPU/req; other ${r.other.toFixed(1)})`;
 const fmtRaw = (r: Measured<SqliteResult>) => `${Math.round(r.rps)}/s (${lat(r.p50Ms, r.p99Ms)}; other ${r.other.toFixed(1)})`;
 
 type Measured<T> = T & { other: number };
@@ -120,7 +121,7 @@ async function main(): Promise<void> {
     }
     const fill = checked(`fill ${objects} ConfigMaps`, await measured([k.pid], () => runLoad({
       url: `${k.url}/api/v1/namespaces/bench/configmaps`, method: 'POST', body: configMapBody('bench', 'cm-{{n}}'),
-      concurrency: 16, warmupMs: 0, durationMs: 0, total: objects, expectStatus: 201,
+      concurrency: 16, warmupMs: 0, durationMs: 0, total: objects, expectStatus: 201, serverPid: k.pid,
     })));
     await k.stop();
     const filled = await measureStartup(() => startKubets(dataDir), startupRuns);
@@ -130,14 +131,14 @@ async function main(): Promise<void> {
     const getUrl = `${k.url}/api/v1/namespaces/bench/configmaps/cm-00000`;
     const bare = await startBareServer(getUrl, root);
     for (const c of getConcurrency) {
-      const spec = (url: string): LoadSpec => ({ url, method: 'GET', concurrency: c, warmupMs, durationMs, expectStatus: 200 });
+      const spec = (url: string, serverPid: number): LoadSpec => ({ url, method: 'GET', concurrency: c, warmupMs, durationMs, expectStatus: 200, serverPid });
       const b: Measured<LoadResult>[] = [];
       const kb: Measured<LoadResult>[] = [];
       for (let i = 0; i < rounds; i++) {
         const order = i % 2 === 0 ? ['bare', 'kubets'] : ['kubets', 'bare'];
         for (const who of order) {
-          if (who === 'bare') b.push(checked(`GET bare c=${c}`, await measured([k.pid, bare.pid], () => runLoad(spec(bare.url)))));
-          else kb.push(checked(`GET kubets c=${c}`, await measured([k.pid, bare.pid], () => runLoad(spec(getUrl)))));
+          if (who === 'bare') b.push(checked(`GET bare c=${c}`, await measured([k.pid, bare.pid], () => runLoad(spec(bare.url, bare.pid)))));
+          else kb.push(checked(`GET kubets c=${c}`, await measured([k.pid, bare.pid], () => runLoad(spec(getUrl, k.pid)))));
         }
       }
       const ratio = best(kb).rps / best(b).rps;
@@ -152,7 +153,7 @@ async function main(): Promise<void> {
     const kl: Measured<LoadResult>[] = [];
     const sl: number[] = [];
     for (let i = 0; i < rounds; i++) {
-      kl.push(checked('LIST kubets', await measured([k.pid], () => runLoad({ url: listUrl, method: 'GET', concurrency: 1, warmupMs, durationMs, expectStatus: 200 }))));
+      kl.push(checked('LIST kubets', await measured([k.pid], () => runLoad({ url: listUrl, method: 'GET', concurrency: 1, warmupMs, durationMs, expectStatus: 200, serverPid: k.pid }))));
       sl.push(stringifyTime(listed));
       log(`JSON.stringify of the list: p50 ${sl[i].toFixed(1)} ms`);
     }
@@ -172,7 +173,7 @@ async function main(): Promise<void> {
       for (const c of createConcurrency) {
         kc.get(c)!.push(checked(`CREATE kubets c=${c}`, await measured([k.pid], () => runLoad({
           url: `${k.url}/api/v1/namespaces/bench-w/configmaps`, method: 'POST', body: configMapBody('bench-w', `w${i}c${c}-{{n}}`),
-          concurrency: c, warmupMs, durationMs, expectStatus: 201,
+          concurrency: c, warmupMs, durationMs, expectStatus: 201, serverPid: k.pid,
         }))));
       }
       st.push(await measured([k.pid], () => runSqliteBaseline({ mode: 'storage', dir: root, sample, warmupMs, durationMs })));

@@ -69,9 +69,9 @@ function openRaw(path: string): Database.Database {
 /**
  * WAL writes are cheaper once the WAL has been checkpointed and is being overwritten rather than
  * grown (kubets's long-lived database is in that state), so warmup runs at least this many steps:
- * at 2-4 pages each that passes SQLite's 1000-page auto-checkpoint.
+ * at 1-4 pages each that passes SQLite's 1000-page auto-checkpoint.
  */
-const minWarmupSteps = 3000;
+const minWarmupSteps = 1500;
 
 /** Calls step(n) in a loop: warmupMs (and minWarmupSteps) unrecorded, then durationMs recorded. */
 async function loop(spec: SqliteSpec, step: (n: number) => void | Promise<void>): Promise<SqliteResult> {

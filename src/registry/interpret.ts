@@ -17,10 +17,10 @@ export function interpretStorageError(err: unknown, gr: GroupResource, name: str
     case 'Conflict':
       return conflict(gr, name, err.message.startsWith('Precondition failed') ? err.message : optimisticLockMessage);
     case 'Expired':
-      return new ApiError(410, 'Expired', expiredMessage ?? err.message);
+      return new ApiError(410, 'Expired', expiredMessage ?? err.message, undefined, err.continueToken ? { continue: err.continueToken } : undefined);
     case 'TooLarge':
       // storage.NewTooLargeResourceVersionError: a 504 that clients retry.
-      return new ApiError(504, 'Timeout', err.message,
+      return new ApiError(504, 'Timeout', `Timeout: ${err.message}`,
         { causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }], retryAfterSeconds: 1 });
     case 'InvalidObj':
       return badRequest(err.message);

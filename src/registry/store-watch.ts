@@ -46,7 +46,7 @@ export async function openWatch(store: Store, namespace: string, q: WatchQuery, 
   try {
     source = store.storage.watch(prefix, { resourceVersion: from, exactKey: named !== undefined, progressNotifyMs: q.progressNotifyMs }, signal);
   } catch (e) {
-    throw interpretStorageError(e, store.gr, '', `too old resource version: ${rv}`);
+    throw interpretStorageError(e, store.gr, '');
   }
   return filtered(source, initialItems, from, predicate, q, store, rv);
 }
@@ -73,12 +73,12 @@ async function* filtered(source: AsyncIterable<WatchEvent>, initialItems: KubeOb
           const before = predicate(ev.prevObject);
           if (now && before) yield { type: 'MODIFIED', object: ev.object };
           else if (now) yield { type: 'ADDED', object: ev.object };
-          else if (before) yield { type: 'DELETED', object: ev.object };
+          else if (before) yield { type: 'DELETED', object: { ...ev.prevObject, metadata: { ...ev.prevObject.metadata, resourceVersion: String(ev.revision) } } };
           break;
         }
       }
     }
   } catch (e) {
-    throw interpretStorageError(e, store.gr, '', `too old resource version: ${rv}`);
+    throw interpretStorageError(e, store.gr, '');
   }
 }

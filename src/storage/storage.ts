@@ -96,6 +96,8 @@ export class StorageError extends Error {
     readonly key: string,
     readonly revision?: number,
     detail?: string,
+    /** Optional. On Expired for a continue token: a token continuing at the latest revision. */
+    readonly continueToken?: string,
   ) {
     super(detail ?? `${code}: ${key}`);
     this.name = 'StorageError';

@@ -1,7 +1,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { X509Certificate, webcrypto as crypto } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { request, createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
@@ -87,9 +87,9 @@ describe('ensurePki', { timeout: 30_000 }, () => {
     const admin = new x509.X509Certificate(pki.adminCert);
     assert.deepEqual(admin.subjectName.getField('CN'), ['kubernetes-admin']);
     assert.deepEqual(admin.subjectName.getField('O'), ['system:masters']);
-    assert.deepEqual(admin.getExtension(x509.ExtendedKeyUsageExtension)!.usages, [x509.ExtendedKeyUsage.clientAuth]);
+    assert.deepEqual([...admin.getExtension(x509.ExtendedKeyUsageExtension)!.usages].map(String), [x509.ExtendedKeyUsage.clientAuth]);
     const serving = new x509.X509Certificate(pki.servingCert);
-    assert.deepEqual(serving.getExtension(x509.ExtendedKeyUsageExtension)!.usages, [x509.ExtendedKeyUsage.serverAuth]);
+    assert.deepEqual([...serving.getExtension(x509.ExtendedKeyUsageExtension)!.usages].map(String), [x509.ExtendedKeyUsage.serverAuth]);
     assert.deepEqual(serving.subjectName.getField('CN'), ['kube-apiserver']);
   });
 
@@ -165,6 +165,22 @@ describe('ensurePki on broken files', { timeout: 30_000 }, () => {
       writeFileSync(join(d, 'apiserver.crt'), old.cert); writeFileSync(join(d, 'apiserver.key'), old.key);
     });
     await rejectsNaming(dir, 'apiserver.crt', /expired/);
+  });
+
+  it('issues leaves from a CA the user placed, even an RSA one (kubeadm\'s default)', async () => {
+    const dir = join(root, 'user-ca');
+    const alg = { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' };
+    const keys = await crypto.subtle.generateKey(alg, true, ['sign', 'verify']);
+    const ca = await x509.X509CertificateGenerator.createSelfSigned({ name: 'CN=kubernetes', keys, signingAlgorithm: alg,
+      extensions: [new x509.BasicConstraintsExtension(true, undefined, true)] });
+    const key = Buffer.from(await crypto.subtle.exportKey('pkcs8', keys.privateKey)).toString('base64');
+    mkdirSync(dir, { mode: 0o700 });
+    writeFileSync(join(dir, 'ca.crt'), ca.toString('pem'));
+    writeFileSync(join(dir, 'ca.key'), `-----BEGIN PRIVATE KEY-----\n${key}\n-----END PRIVATE KEY-----\n`);
+    const got = await ensurePki(options(dir));
+    assert.deepEqual(got.generated, ['apiserver.key', 'apiserver.crt', 'admin.key', 'admin.crt', 'sa.key', 'sa.pub']);
+    assert.ok(new X509Certificate(got.adminCert).verify(new X509Certificate(got.caCert).publicKey));
+    assert.deepEqual((await ensurePki(options(dir))).generated, []);
   });
 
   it('issues a deleted serving pair again from the existing CA, touching nothing else', async () => {

@@ -38,13 +38,15 @@ export class ApiError extends Error {
     readonly reason: StatusReason,
     message: string,
     readonly details?: StatusDetails,
+    /** Optional. ListMeta of the Status (a fresh continue token on an expired one). */
+    readonly listMeta?: { continue?: string },
   ) {
     super(message);
     this.name = 'ApiError';
   }
 
   toStatus(): Status {
-    const s: Status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: this.message, reason: this.reason, code: this.code };
+    const s: Status = { kind: 'Status', apiVersion: 'v1', metadata: { ...this.listMeta }, status: 'Failure', message: this.message, reason: this.reason, code: this.code };
     if (this.details) s.details = this.details;
     if (this.reason === '') delete s.reason;
     return s;

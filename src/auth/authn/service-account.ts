@@ -8,7 +8,7 @@
  * is checked with the key whose id matches the header's kid, the audiences intersected with the
  * API's, times checked with Go's one-minute leeway, and the named objects looked up: a token
  * outlives neither its service account nor the object it is bound to (same name *and* uid).
- * Issuing lives in service-account-issue.ts.
+ * Issuing lives in service-account-issue.ts (re-exported here).
  */
 import { createPublicKey, KeyObject, timingSafeEqual } from 'node:crypto';
 import { compactVerify, decodeProtectedHeader } from 'jose';

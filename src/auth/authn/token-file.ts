@@ -114,7 +114,8 @@ export function parseCsv(text: string): string[][] {
           field += c;
           i++;
         }
-        if (i < src.length && src[i] !== ',' && src[i] !== '\n') fail(startLine, i - lineStart + 1, 'extraneous or missing " in quoted-field');
+        // Go reports the closing quote's column (1-based), which is the next character's 0-based index.
+        if (i < src.length && src[i] !== ',' && src[i] !== '\n') fail(startLine, i - lineStart, 'extraneous or missing " in quoted-field');
       } else {
         let end = i;
         while (end < src.length && src[end] !== ',' && src[end] !== '\n') end++;

@@ -86,6 +86,15 @@ function allowsClientAuth(chain: Cert[]): boolean {
   });
 }
 
+/**
+ * Go's CertPool.findPotentialParents: every certificate whose subject is the child's issuer (by
+ * DER bytes), those whose key id matches the child's AKID first and mismatching ones last.
+ */
+function parents(child: Cert, pool: Cert[]): Cert[] {
+  const rank = (p: Cert) => (!child.f.akid || !p.f.skid ? 1 : child.f.akid.equals(p.f.skid) ? 0 : 2);
+  return pool.filter((p) => p.f.rawSubject.equals(child.f.rawIssuer)).sort((a, b) => rank(a) - rank(b));
+}
+
 const colonHex = (b: Buffer | undefined) => (b ? b.toString('hex').toUpperCase().replace(/(..)(?!$)/g, '$1:') : '');
 
 export class X509Authenticator implements Authenticator {
@@ -129,7 +138,7 @@ export class X509Authenticator implements Authenticator {
     const build = (chain: Cert[]) => {
       const c = chain[chain.length - 1];
       const consider = (cand: Cert, isRoot: boolean) => {
-        if (chain.some((p) => p.der.equals(cand.der)) || !c.x.checkIssued(cand.x)) return;
+        if (chain.some((p) => p.der.equals(cand.der))) return;
         let ok = false;
         try { ok = c.x.verify(cand.x.publicKey); } catch { ok = false; }
         if (!ok) { hint ??= { err: signatureError(cand), cert: cand }; return; }
@@ -138,8 +147,8 @@ export class X509Authenticator implements Authenticator {
         if (isRoot) chains.push([...chain, cand]);
         else if (chain.length < maxChainLength) build([...chain, cand]);
       };
-      for (const r of this.roots) consider(r, true);
-      for (const i of intermediates) consider(i, false);
+      for (const r of parents(c, this.roots)) consider(r, true);
+      for (const i of parents(c, intermediates)) consider(i, false);
     };
     if (this.roots.some((r) => r.der.equals(leaf.der))) chains.push([leaf]); // Go: a trusted leaf is its own chain
     else build([leaf]);
@@ -161,9 +170,11 @@ export class X509Authenticator implements Authenticator {
 interface CertFields {
   serial: bigint; notBefore: Date; notAfter: Date;
   commonName: string; organizations: string[]; skid?: Buffer; akid?: Buffer;
+  /** The DER of the issuer and subject names: Go matches parents by these bytes. */
+  rawIssuer: Buffer; rawSubject: Buffer;
 }
 
-interface Tlv { tag: number; start: number; end: number }
+interface Tlv { tag: number; off: number; start: number; end: number }
 
 function tlv(b: Buffer, off: number): Tlv {
   const tag = b[off];
@@ -177,7 +188,7 @@ function tlv(b: Buffer, off: number): Tlv {
     start += n;
   }
   if (tag === undefined || start + len > b.length) throw new Error('x509: truncated DER');
-  return { tag, start, end: start + len };
+  return { tag, off, start, end: start + len };
 }
 
 function children(b: Buffer, t: Tlv): Tlv[] {
@@ -208,12 +219,16 @@ function certFields(der: Buffer): CertFields {
   const tbs = children(der, tlv(der, 0))[0];
   let parts = children(der, tbs);
   if (parts[0].tag === 0xa0) parts = parts.slice(1); // explicit version
-  const [serialT, , , validityT, subjectT] = parts;
+  const [serialT, , issuerT, validityT, subjectT] = parts;
   const serialHex = der.subarray(serialT.start, serialT.end).toString('hex') || '00';
   let serial = BigInt('0x' + serialHex);
   if (der[serialT.start] & 0x80) serial -= 1n << BigInt(serialHex.length * 4); // two's complement
   const [nb, na] = children(der, validityT);
-  const f: CertFields = { serial, notBefore: asTime(der, nb), notAfter: asTime(der, na), commonName: '', organizations: [] };
+  const raw = (t: Tlv) => der.subarray(t.off, t.end);
+  const f: CertFields = {
+    serial, notBefore: asTime(der, nb), notAfter: asTime(der, na), commonName: '', organizations: [],
+    rawIssuer: raw(issuerT), rawSubject: raw(subjectT),
+  };
   for (const rdn of children(der, subjectT)) {
     for (const atv of children(der, rdn)) {
       const [type, value] = children(der, atv);

@@ -16,13 +16,17 @@ export interface ContinuePoint {
 
 /** Token for the page after lastKey; lastKey + '\0' is the next key in byte order. */
 export function encodeContinue(rv: number, lastKey: string, keyPrefix: string): string {
-  const start = `${lastKey.slice(keyPrefix.length)}\u0000`;
+  return reencodeContinue(rv, `${lastKey.slice(keyPrefix.length)}\u0000`);
+}
+
+/** A token for a start key (relative to the prefix) at a revision; -1 means the latest. */
+export function reencodeContinue(rv: number, start: string): string {
   return Buffer.from(JSON.stringify({ v: version, rv, start })).toString('base64url');
 }
 
 /** Throws StorageError('InvalidObj', 'continue key is not valid: ...'): the registry answers 400. */
 export function decodeContinue(token: string, key: string): ContinuePoint {
-  const invalid = (why: string) => new StorageError('InvalidObj', key, undefined, `continue key is not valid: ${why}`);
+  const invalid = (why: string) => new StorageError('InvalidObj', key, undefined, `invalid continue token: continue key is not valid: ${why}`);
   let parsed: unknown;
   try {
     // Node's base64 decoder accepts both alphabets, so standard base64 from any tool works too.
@@ -33,7 +37,7 @@ export function decodeContinue(token: string, key: string): ContinuePoint {
   if (typeof parsed !== 'object' || parsed === null) throw invalid('not a JSON object');
   const { v, rv, start } = parsed as Record<string, unknown>;
   if (v !== version) throw invalid(`unsupported version ${JSON.stringify(v)}`);
-  if (typeof rv !== 'number' || !Number.isSafeInteger(rv) || rv <= 0) {
+  if (typeof rv !== 'number' || !Number.isSafeInteger(rv) || (rv <= 0 && rv !== -1)) {
     throw invalid('incorrect encoded start resourceVersion');
   }
   if (typeof start !== 'string' || start === '') throw invalid('missing start key');

@@ -30,7 +30,7 @@ import {
   StorageError, type ListOptions, type ListResult, type Preconditions, type Storage, type TryUpdate,
   type WatchEvent, type WatchOptions,
 } from '../storage.js';
-import { decodeContinue, encodeContinue } from './continue-token.js';
+import { decodeContinue, encodeContinue, reencodeContinue } from './continue-token.js';
 import { checkPreconditions, parseRevision } from './preconditions.js';
 import { openDatabase, prepareStatements, type LogRow, type LogType, type Statements, type Synchronous } from './schema.js';
 import { WatchHub, type WatchSource } from './watch-hub.js';
@@ -113,12 +113,18 @@ export class SqliteStorage implements Storage, WatchSource {
     let rev: number;
     let start = range.start;
     if (opts.continue) {
+      if (opts.resourceVersion && opts.resourceVersion !== '0') {
+        throw new StorageError('InvalidObj', prefix, undefined, 'specifying resource version is not allowed when using continue');
+      }
       const point = decodeContinue(opts.continue, prefix);
       if (point.rv > this.rev) {
         throw new StorageError('InvalidObj', prefix, point.rv, 'continue key is not valid: resourceVersion in the future');
       }
-      rev = point.rv;
+      rev = point.rv === -1 ? this.rev : point.rv;
       start = range.start + point.start;
+      if (rev < this.compactedRev) {
+        throw new StorageError('Expired', prefix, rev, `too old resource version: ${rev} (${this.compactedRev})`, reencodeContinue(-1, point.start));
+      }
     } else {
       rev = this.listRevision(prefix, opts);
     }
