@@ -1,6 +1,6 @@
 /**
  * kubets as the benchmarks see it: a child process started with the real CLI
- * (`node dist/src/cli/main.js apiserver --insecure-port=P --data-dir=D`), ready when /readyz
+ * (`node dist/src/cli/main.js apiserver --insecure-port=P --secure-port=0 --data-dir=D`), ready when /readyz
  * answers 200, stopped with SIGTERM. Also times start-to-ready, the fourth benchmark, and its
  * baseline: `node -e` with a bare node:http server, ready when it answers 200.
  *
@@ -12,7 +12,8 @@ import { get, request } from 'node:http';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
-const mainJs = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+/** The kubets CLI to run: this build's, or BENCH_KUBETS_MAIN (another build, for A/B runs). */
+const mainJs = process.env.BENCH_KUBETS_MAIN || fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 
 export interface ServerProcess {
   url: string;
@@ -47,10 +48,16 @@ function probe(url: string): Promise<number> {
   });
 }
 
-/** Starts kubets on dataDir and resolves once /readyz is 200 (polling every millisecond or so). */
-export function startKubets(dataDir: string, opts: { cpuProfDir?: string } = {}): Promise<ServerProcess> {
+/**
+ * Starts kubets on dataDir and resolves once /readyz is 200 (polling every millisecond or so).
+ * The secure port is off (its default, 0.0.0.0:6443, is neither loopback nor free to share
+ * between instances) unless opts.securePort, which puts it on a free loopback port: on a fresh
+ * data dir that start also generates the PKI.
+ */
+export async function startKubets(dataDir: string, opts: { cpuProfDir?: string; securePort?: boolean } = {}): Promise<ServerProcess> {
   const nodeArgs = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
-  return startServer((port) => [...nodeArgs, mainJs, 'apiserver', `--insecure-port=${port}`, `--data-dir=${dataDir}`], '/readyz');
+  const secure = opts.securePort ? [`--secure-port=${await freePort()}`, '--bind-address=127.0.0.1'] : ['--secure-port=0'];
+  return startServer((port) => [...nodeArgs, mainJs, 'apiserver', `--insecure-port=${port}`, ...secure, `--data-dir=${dataDir}`], '/readyz');
 }
 
 /** The startup baseline: Node itself plus a node:http server answering 200, nothing else. */

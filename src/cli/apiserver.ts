@@ -1,6 +1,8 @@
 /** `kubets apiserver`: kube-apiserver's flag names and defaults mapped onto ApiServerOptions. */
 import { resolve } from 'node:path';
 import { startApiServer } from '../server/api-server.js';
+import { authorizationModes } from '../server/auth-setup.js';
+import { tlsCiphers, tlsMinVersion } from '../server/tls-options.js';
 import { type FlagDef, FlagError, parseFlags, usage } from './flags.js';
 import { newLogger } from './log.js';
 
@@ -14,6 +16,22 @@ export const apiserverFlags: FlagDef[] = [
   { name: 'max-mutating-requests-inflight', type: 'int', default: '200', usage: 'The maximum number of mutating requests in flight at a given time; over it the server answers 429. 0 means no limit.' },
   { name: 'request-timeout', type: 'duration', default: '1m0s', usage: 'How long a (non-watch) request may take before the server answers 504.' },
   { name: 'etcd-compaction-interval', type: 'duration', default: '5m0s', usage: 'The interval of compaction requests; history older than one interval is dropped. 0 disables compaction.' },
+  { name: 'secure-port', type: 'int', default: '6443', usage: 'The port on which to serve HTTPS with authentication and authorization. 0 turns it off.' },
+  { name: 'bind-address', type: 'string', default: '0.0.0.0', usage: 'The IP address on which to listen for the secure port (0.0.0.0: every interface).' },
+  { name: 'cert-dir', type: 'string', default: '', usage: 'Where generated certificates and keys are kept (default <data-dir>/pki). Ignored for files given by --tls-cert-file and friends.' },
+  { name: 'tls-cert-file', type: 'string', default: '', usage: 'File containing the x509 certificate for HTTPS (CA cert, if any, concatenated after the server cert). Generated under --cert-dir when not given.' },
+  { name: 'tls-private-key-file', type: 'string', default: '', usage: 'File containing the x509 private key matching --tls-cert-file.' },
+  { name: 'tls-min-version', type: 'string', default: '', usage: 'Minimum TLS version supported: VersionTLS12 (the default) or VersionTLS13.' },
+  { name: 'tls-cipher-suites', type: 'stringSlice', default: '', usage: 'Comma-separated list of TLS 1.2 cipher suites (IANA names). Default: Node\'s modern suites.' },
+  { name: 'client-ca-file', type: 'string', default: '', usage: 'Client certificates signed by one of these CAs authenticate as their CommonName with their Organizations as groups. Default: the generated cluster CA.' },
+  { name: 'token-auth-file', type: 'string', default: '', usage: 'CSV file of static bearer tokens: token,user,uid,"group1,group2".' },
+  { name: 'service-account-key-file', type: 'stringSlice', default: '', usage: 'PEM files of public (or private) keys that verify service account tokens. Default: the generated sa.pub.' },
+  { name: 'service-account-signing-key-file', type: 'string', default: '', usage: 'PEM private key that signs service account tokens. Default: the generated sa.key.' },
+  { name: 'service-account-issuer', type: 'stringSlice', default: 'https://kubernetes.default.svc.cluster.local', usage: 'Issuer of service account tokens; the first one signs, all are accepted.' },
+  { name: 'api-audiences', type: 'stringSlice', default: '', usage: 'Audiences the API accepts in tokens. Default: the first --service-account-issuer.' },
+  { name: 'anonymous-auth', type: 'bool', default: 'true', usage: 'Requests without credentials are system:anonymous in group system:unauthenticated (then subject to authorization).' },
+  { name: 'authorization-mode', type: 'stringSlice', default: 'Node,RBAC', usage: 'Ordered list of authorizers on the secure port: AlwaysAllow, AlwaysDeny, ABAC, RBAC, Node.' },
+  { name: 'authorization-policy-file', type: 'string', default: '', usage: 'ABAC policy file (one JSON policy per line), for --authorization-mode=ABAC.' },
   { name: 'v', short: 'v', type: 'int', default: '0', usage: 'Number for the log level verbosity.' },
 ];
 
@@ -43,13 +61,49 @@ export async function runApiserver(argv: string[]): Promise<void> {
     }
   };
   checkPort('insecure-port', port);
+  const securePort = get<number>('secure-port');
+  checkPort('secure-port', securePort);
+  const fail = (msg: string): never => {
+    process.stderr.write(`Error: ${msg}\n`);
+    process.exit(2);
+  };
+  const modes = get<string[]>('authorization-mode');
+  for (const m of modes) if (!(authorizationModes as readonly string[]).includes(m)) fail(`authorization-mode ${JSON.stringify(m)} is not a valid mode`);
+  if (modes.includes('ABAC') && !get<string>('authorization-policy-file')) fail('authorization-mode ABAC\'s authorization policy file not passed');
+  if (!!get<string>('tls-cert-file') !== !!get<string>('tls-private-key-file')) fail('--tls-cert-file and --tls-private-key-file must be given together');
+  let tlsMin: 'TLSv1.2' | 'TLSv1.3' = 'TLSv1.2';
+  let ciphers: string | undefined;
+  try {
+    tlsMin = tlsMinVersion(get<string>('tls-min-version'));
+    ciphers = tlsCiphers(get<string[]>('tls-cipher-suites').join(','));
+  } catch (e) {
+    fail((e as Error).message);
+  }
+  const orUndefined = (v: string) => (v === '' ? undefined : v);
   const started = Date.now();
   let server;
   try {
     server = await startApiServer({
       insecurePort: port,
       insecureBindAddress: get<string>('insecure-bind-address'),
-      securePort: 6443,
+      secure: securePort === 0 ? null : {
+        securePort,
+        bindAddress: get<string>('bind-address'),
+        certDir: get<string>('cert-dir'),
+        tlsCertFile: orUndefined(get<string>('tls-cert-file')),
+        tlsPrivateKeyFile: orUndefined(get<string>('tls-private-key-file')),
+        tlsMinVersion: tlsMin,
+        tlsCiphers: ciphers,
+        clientCaFile: orUndefined(get<string>('client-ca-file')),
+        tokenAuthFile: orUndefined(get<string>('token-auth-file')),
+        serviceAccountKeyFiles: get<string[]>('service-account-key-file'),
+        serviceAccountSigningKeyFile: orUndefined(get<string>('service-account-signing-key-file')),
+        serviceAccountIssuers: get<string[]>('service-account-issuer'),
+        apiAudiences: get<string[]>('api-audiences'),
+        anonymousAuth: get<boolean>('anonymous-auth'),
+        authorizationModes: modes,
+        authorizationPolicyFile: orUndefined(get<string>('authorization-policy-file')),
+      },
       dataDir: resolve(get<string>('data-dir')),
       serviceClusterIpRange: get<string>('service-cluster-ip-range'),
       serviceNodePortRange: get<string>('service-node-port-range'),
@@ -66,7 +120,7 @@ export async function runApiserver(argv: string[]): Promise<void> {
     process.stderr.write(`Error: ${err.message}\n`);
     process.exit(err.code === 'EADDRINUSE' || /invalid/.test(err.message) ? 2 : 1);
   }
-  log.info('kubets apiserver started', { insecureUrl: server.insecureUrl ?? 'off', ms: Date.now() - started });
+  log.info('kubets apiserver started', { insecureUrl: server.insecureUrl ?? 'off', secureUrl: server.secureUrl ?? 'off', adminKubeconfig: server.adminKubeconfig ?? '', ms: Date.now() - started });
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

@@ -3,7 +3,8 @@
  * `--flag value`, booleans without a value, `-v=4`, and errors that exit 2 with pflag's texts.
  */
 
-export type FlagType = 'int' | 'string' | 'duration' | 'bool';
+/** stringSlice: comma-separated, and repeating the flag appends (pflag's StringSlice). */
+export type FlagType = 'int' | 'string' | 'duration' | 'bool' | 'stringSlice';
 
 export interface FlagDef {
   name: string;
@@ -14,28 +15,19 @@ export interface FlagDef {
   short?: string;
 }
 
+import { parseDuration } from '../apis/meta/duration.js';
+
+export { parseDuration };
+
 export class FlagError extends Error {}
 
-/** Go's time.ParseDuration for the units people use: 1m0s, 90s, 1h, 500ms, 1.5h. Returns ms. */
-export function parseDuration(s: string): number {
-  if (s === '0') return 0;
-  const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/y;
-  const unit: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-  let total = 0;
-  let i = 0;
-  if (s.length === 0) throw new Error(`time: invalid duration ${JSON.stringify(s)}`);
-  while (i < s.length) {
-    re.lastIndex = i;
-    const m = re.exec(s);
-    if (!m) throw new Error(`time: invalid duration ${JSON.stringify(s)}`);
-    total += Number(m[1]) * unit[m[2]];
-    i = re.lastIndex;
-  }
-  return total;
-}
+export type FlagValue = number | string | boolean | string[];
 
-function convert(def: FlagDef, raw: string): number | string | boolean {
-  const fail = (why: string) => new FlagError(`invalid argument ${JSON.stringify(raw)} for "--${def.name}" flag: ${why}`);
+/** How pflag names a flag in messages: `-v, --v` when it has a shorthand. */
+const flagLabel = (def: FlagDef) => (def.short ? `-${def.short}, --${def.name}` : `--${def.name}`);
+
+function convert(def: FlagDef, raw: string): FlagValue {
+  const fail = (why: string) => new FlagError(`invalid argument ${JSON.stringify(raw)} for "${flagLabel(def)}" flag: ${why}`);
   switch (def.type) {
     case 'int':
       if (!/^-?\d+$/.test(raw)) throw fail(`strconv.ParseInt: parsing ${JSON.stringify(raw)}: invalid syntax`);
@@ -44,6 +36,8 @@ function convert(def: FlagDef, raw: string): number | string | boolean {
       if (['1', 't', 'T', 'true', 'TRUE', 'True'].includes(raw)) return true;
       if (['0', 'f', 'F', 'false', 'FALSE', 'False'].includes(raw)) return false;
       throw fail(`strconv.ParseBool: parsing ${JSON.stringify(raw)}: invalid syntax`);
+    case 'stringSlice':
+      return raw === '' ? [] : raw.split(',').map((x) => x.trim());
     case 'duration':
       try {
         return parseDuration(raw);
@@ -55,8 +49,9 @@ function convert(def: FlagDef, raw: string): number | string | boolean {
   }
 }
 
-export function parseFlags(defs: readonly FlagDef[], argv: readonly string[]): { values: Map<string, number | string | boolean>; help: boolean } {
-  const values = new Map<string, number | string | boolean>();
+export function parseFlags(defs: readonly FlagDef[], argv: readonly string[]): { values: Map<string, FlagValue>; help: boolean } {
+  const values = new Map<string, FlagValue>();
+  const given = new Set<string>();
   for (const d of defs) values.set(d.name, convert(d, d.default));
   let help = false;
   for (let i = 0; i < argv.length; i++) {
@@ -71,9 +66,13 @@ export function parseFlags(defs: readonly FlagDef[], argv: readonly string[]): {
     if (raw === undefined) {
       if (def.type === 'bool') raw = 'true';
       else if (i + 1 < argv.length) raw = argv[++i];
-      else throw new FlagError(`flag needs an argument: --${def.name}`);
+      else throw new FlagError(dashes === '--' ? `flag needs an argument: --${def.name}` : `flag needs an argument: '${name}' in ${arg}`);
     }
-    values.set(def.name, convert(def, raw));
+    const value = convert(def, raw);
+    // A repeated slice flag appends to what the command line gave (not to the default).
+    if (def.type === 'stringSlice' && given.has(def.name)) values.set(def.name, [...(values.get(def.name) as string[]), ...(value as string[])]);
+    else values.set(def.name, value);
+    given.add(def.name);
   }
   return { values, help };
 }
@@ -81,7 +80,7 @@ export function parseFlags(defs: readonly FlagDef[], argv: readonly string[]): {
 export function usage(command: string, defs: readonly FlagDef[]): string {
   const lines = defs.map((d) => {
     const names = d.short ? `-${d.short}, --${d.name}` : `    --${d.name}`;
-    const type = d.type === 'bool' ? '' : ` ${d.type}`;
+    const type = d.type === 'bool' ? '' : ` ${d.type === 'stringSlice' ? 'strings' : d.type}`;
     const def = d.default !== '' && d.type !== 'bool' ? ` (default ${d.type === 'string' ? JSON.stringify(d.default) : d.default})` : '';
     return `  ${(names + type).padEnd(48)} ${d.usage}${def}`;
   });

@@ -1,7 +1,10 @@
 /**
- * A small JSON client of the Kubernetes API for in-process controllers: they speak HTTP to the
- * server like any other client and never reach into its internals.
+ * A small JSON client of the Kubernetes API for in-process controllers: they speak HTTP(S) to the
+ * server like any other client and never reach into its internals. On the secure port it presents
+ * a client certificate.
  */
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { KubeObject } from '../apis/meta/types.js';
 
 export class ApiClientError extends Error {
@@ -15,30 +18,48 @@ export interface WatchLine {
   object: KubeObject & { code?: number };
 }
 
+export interface ClientTls { ca: string; cert: string; key: string }
+
 export class ApiClient {
-  constructor(private readonly baseUrl: string, private readonly headers: Record<string, string> = {}) {}
+  private readonly secure: boolean;
+  private readonly agent: HttpAgent | HttpsAgent;
+
+  constructor(readonly baseUrl: string, tls?: ClientTls) {
+    this.secure = baseUrl.startsWith('https:');
+    this.agent = this.secure ? new HttpsAgent({ keepAlive: true, ...tls }) : new HttpAgent({ keepAlive: true });
+  }
+
+  private send(method: string, path: string, headers: Record<string, string>, body: string | undefined, signal?: AbortSignal): Promise<IncomingMessage> {
+    return new Promise((resolve, reject) => {
+      const req = (this.secure ? httpsRequest : httpRequest)(this.baseUrl + path, { method, headers, agent: this.agent, signal }, resolve);
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
 
   async request<T = KubeObject>(method: string, path: string, body?: unknown, signal?: AbortSignal, accept = 'application/json'): Promise<T> {
-    const res = await fetch(this.baseUrl + path, {
-      method,
-      headers: { Accept: accept, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...this.headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal,
-    });
-    const text = await res.text();
-    const parsed = text ? JSON.parse(text) : null;
-    if (!res.ok) throw new ApiClientError(res.status, parsed);
+    const text = body === undefined ? undefined : JSON.stringify(body);
+    const res = await this.send(method, path, { Accept: accept, ...(text !== undefined ? { 'Content-Type': 'application/json' } : {}) }, text, signal);
+    const chunks: Buffer[] = [];
+    for await (const c of res) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    let parsed: unknown = null;
+    try { parsed = raw ? JSON.parse(raw) : null; } catch { /* not JSON: keep null */ }
+    if ((res.statusCode ?? 500) >= 300) throw new ApiClientError(res.statusCode ?? 500, parsed as { message?: string } | null);
     return parsed as T;
   }
 
   /** Streams watch events until the server ends the watch or signal aborts. */
   async *watch(path: string, signal: AbortSignal): AsyncGenerator<WatchLine> {
-    const res = await fetch(this.baseUrl + path, { headers: { Accept: 'application/json', ...this.headers }, signal });
-    if (!res.ok || !res.body) throw new ApiClientError(res.status, await res.json().catch(() => null));
-    const decoder = new TextDecoder();
+    const res = await this.send('GET', path, { Accept: 'application/json' }, undefined, signal);
+    if ((res.statusCode ?? 500) >= 300) {
+      res.resume();
+      throw new ApiClientError(res.statusCode ?? 500, null);
+    }
     let buffered = '';
-    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-      buffered += decoder.decode(chunk, { stream: true });
+    res.setEncoding('utf8');
+    for await (const chunk of res) {
+      buffered += chunk as string;
       let nl: number;
       while ((nl = buffered.indexOf('\n')) >= 0) {
         const line = buffered.slice(0, nl);
@@ -46,5 +67,9 @@ export class ApiClient {
         if (line.trim()) yield JSON.parse(line) as WatchLine;
       }
     }
+  }
+
+  close(): void {
+    this.agent.destroy();
   }
 }

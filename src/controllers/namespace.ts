@@ -17,15 +17,12 @@ interface DiscoveryList { items: Array<{ metadata: { name: string }; versions: A
 const aggregatedAccept = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList';
 
 export class NamespaceController {
-  private readonly client: ApiClient;
   private readonly abort = new AbortController();
   private readonly pending = new Set<string>();
   private running: Promise<void> | undefined;
   private wake: (() => void) | undefined;
 
-  constructor(baseUrl: string, private readonly log: Logger, private readonly retryMs = 1000) {
-    this.client = new ApiClient(baseUrl);
-  }
+  constructor(private readonly client: ApiClient, private readonly log: Logger, private readonly retryMs = 1000) {}
 
   start(): void {
     this.running = Promise.all([this.watchLoop(), this.workLoop()]).then(() => {});
@@ -35,6 +32,7 @@ export class NamespaceController {
     this.abort.abort();
     this.wake?.();
     await this.running?.catch(() => {});
+    this.client.close();
   }
 
   private enqueue(name: string) {

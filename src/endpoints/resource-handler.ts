@@ -4,6 +4,7 @@
  * deletecollection against the resource's Store. Subresources other than status are in
  * subresources.ts; streaming is in watch.ts.
  */
+import type { KeyObject } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, badRequest } from '../apis/meta/errors.js';
 import { type KubeObject, apiVersionOf } from '../apis/meta/types.js';
@@ -42,6 +43,16 @@ export interface HandlerEnv {
   bookmarkIntervalMs: number;
   /** Aborts when the server stops: open watches end. */
   stopping: AbortSignal;
+  /** Optional. Signs service account tokens (serviceaccounts/token); absent without a secure port. */
+  tokens?: TokenIssuer;
+}
+
+/** What the TokenRequest API signs with: --service-account-signing-key-file and the first issuer. */
+export interface TokenIssuer {
+  privateKey: KeyObject;
+  issuer: string;
+  /** --api-audiences: a TokenRequest without audiences gets these. */
+  audiences: string[];
 }
 
 export function resolveRoute(routes: Routes, info: RequestInfo): Route {

@@ -9,6 +9,7 @@ import { badRequest, conflict, invalid } from '../apis/meta/errors.js';
 import { labelSelectorToString } from '../apis/meta/labels.js';
 import type { KubeObject } from '../apis/meta/types.js';
 import type { RequestInfo } from '../filters/request-info.js';
+import { issueServiceAccountToken } from '../auth/authn/service-account.js';
 import { applyPatch } from '../patch/index.js';
 import { type RequestContext, type ScaleDef } from '../registry/rest.js';
 import { decodeObjectBody, mediaType, readBody } from './body.js';
@@ -25,7 +26,6 @@ export async function handleSubresource(req: IncomingMessage, res: ServerRespons
   const version = info.apiVersion;
   const neg = () => negotiate(req.headers.accept, ['object']);
   const name = info.name;
-  void env;
 
   switch (sub.name) {
     case 'status': {
@@ -73,11 +73,56 @@ export async function handleSubresource(req: IncomingMessage, res: ServerRespons
       }, sub.name);
       return writeOutput(res, 200, r.object, route, version, neg(), q);
     }
+    case 'token':
+      return writeObject(res, 201, await requestToken(name, await readJsonObject(req), route, ctx, env));
     default:
       throw notFoundGeneric();
   }
 }
 
+/**
+ * TokenRequest (serviceaccounts/<name>/token): a signed, expiring token for the service account,
+ * optionally bound to a Pod, Secret or Node so that it dies with that object (upstream's TokenREST).
+ */
+async function requestToken(saName: string, body: Record<string, unknown>, route: Route, ctx: RequestContext, env: HandlerEnv): Promise<Record<string, unknown>> {
+  if (!env.tokens) throw notFoundGeneric(); // no signing key without the secure port: as upstream, no subresource
+  const spec = (body.spec ?? {}) as { audiences?: string[]; expirationSeconds?: number; boundObjectRef?: { kind?: string; apiVersion?: string; name?: string; uid?: string } };
+  const sa = await route.store.get(ctx.namespace, saName);
+  const audiences = spec.audiences && spec.audiences.length > 0 ? spec.audiences : env.tokens.audiences;
+  const expirationSeconds = spec.expirationSeconds ?? 3600;
+  const tokenInvalid = (field: string, value: unknown, detail: string) =>
+    invalid('TokenRequest', 'authentication.k8s.io', saName, [{ type: 'FieldValueInvalid', field, badValue: value, detail }]);
+  if (!Number.isInteger(expirationSeconds) || expirationSeconds < 600) throw tokenInvalid('spec.expirationSeconds', expirationSeconds, 'may not specify a duration less than 10 minutes');
+  if (expirationSeconds > 2 ** 32) throw tokenInvalid('spec.expirationSeconds', expirationSeconds, 'may not specify a duration larger than 2^32 seconds');
+
+  let bound: { kind: 'Pod' | 'Secret' | 'Node'; name: string; uid: string; node?: { name: string; uid: string } } | undefined;
+  const ref = spec.boundObjectRef;
+  if (ref) {
+    const where: Record<string, [string, string]> = { Pod: ['/pods', ctx.namespace], Secret: ['/secrets', ctx.namespace], Node: ['/nodes', ''] };
+    const target = ref.kind ? where[ref.kind] : undefined;
+    if (!target) throw tokenInvalid('spec.boundObjectRef.kind', ref.kind ?? '', 'supported values: "Pod", "Secret", "Node"');
+    const obj = await env.routes.get(target[0])!.store.get(target[1], ref.name ?? '');
+    if (ref.uid && ref.uid !== obj.metadata.uid) {
+      throw conflict(route.store.gr, saName, `the UID in the bound object reference (${ref.uid}) does not match the UID in record. The object might have been deleted and then recreated`);
+    }
+    bound = { kind: ref.kind as 'Pod' | 'Secret' | 'Node', name: obj.metadata.name!, uid: obj.metadata.uid! };
+    const nodeName = (obj.spec as { nodeName?: string } | undefined)?.nodeName;
+    if (ref.kind === 'Pod' && nodeName) {
+      const node = await env.routes.get('/nodes')!.store.get('', nodeName).catch(() => null);
+      if (node) bound.node = { name: nodeName, uid: node.metadata.uid! };
+    }
+  }
+  const { token, expirationTimestamp } = await issueServiceAccountToken({
+    privateKey: env.tokens.privateKey, issuer: env.tokens.issuer, audiences, namespace: ctx.namespace,
+    serviceAccount: { name: saName, uid: sa.metadata.uid! }, boundObject: bound, expirationSeconds,
+  });
+  const outSpec: Record<string, unknown> = { audiences, expirationSeconds, boundObjectRef: ref ? { ...ref, uid: bound!.uid } : null };
+  return {
+    kind: 'TokenRequest', apiVersion: 'authentication.k8s.io/v1',
+    metadata: { name: saName, namespace: ctx.namespace, creationTimestamp: null },
+    spec: outSpec, status: { token, expirationTimestamp },
+  };
+}
 async function readJsonObject(req: IncomingMessage): Promise<Record<string, unknown>> {
   const body = decodeObjectBody(await readBody(req), mediaType(req));
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw badRequest('the body of the request must be an object');

@@ -19,8 +19,10 @@ const defaultColumns: TableColumn[] = [
 
 /** duration.HumanDuration: the AGE format kubectl users know (5s, 3m20s, 2d4h, 3y45d). */
 export function humanDuration(ms: number): string {
-  const seconds = Math.floor(ms / 1000);
-  if (seconds < 0) return '<invalid>';
+  const seconds = Math.trunc(ms / 1000);
+  // Allow a little clock skew, as upstream: up to a second or so in the future is "0s".
+  if (seconds < -1) return '<invalid>';
+  if (seconds <= 0) return '0s';
   if (seconds < 60 * 2) return `${seconds}s`;
   const minutes = Math.floor(seconds / 60);
   if (minutes < 10) {

@@ -23,7 +23,8 @@ export async function serveWatch(req: IncomingMessage, res: ServerResponse, info
   const iterable = await openWatch(route.store, namespace, {
     labelSelector: p.labelSelector, fieldSelector: p.fieldSelector, resourceVersion: p.resourceVersion,
     resourceVersionMatch: p.resourceVersionMatch, allowWatchBookmarks: p.allowWatchBookmarks,
-    sendInitialEvents: p.sendInitialEvents, name: info.name || undefined,
+    // info.name comes from a metadata.name field selector; a one-key watch needs the full key.
+    sendInitialEvents: p.sendInitialEvents, name: info.name && (namespace || !route.def.namespaced) ? info.name : undefined,
     progressNotifyMs: p.allowWatchBookmarks ? env.bookmarkIntervalMs : undefined,
   }, version, abort.signal);
 

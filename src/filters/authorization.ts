@@ -4,17 +4,29 @@
  * in the namespace "default"`).
  */
 import { ApiError } from '../apis/meta/errors.js';
+import { parseFieldSelector } from '../apis/meta/fields.js';
 import type { Attributes, Authorizer } from '../auth/authz/authorizer.js';
 import type { UserInfo } from '../auth/user.js';
 import type { RequestInfo } from './request-info.js';
 import type { Filter } from './chain.js';
 
 export function attributesFor(user: UserInfo, info: RequestInfo): Attributes {
-  return {
+  const attrs: Attributes = {
     user, verb: info.verb, resourceRequest: info.isResourceRequest, path: info.path,
     apiGroup: info.apiGroup, apiVersion: info.apiVersion, resource: info.resource,
     subresource: info.subresource, namespace: info.namespace, name: info.name,
   };
+  if (info.isResourceRequest && (info.verb === 'list' || info.verb === 'watch')) {
+    const fs = info.query.get('fieldSelector');
+    if (fs) {
+      try {
+        attrs.fieldSelector = parseFieldSelector(fs).requirements;
+      } catch {
+        // An unparsable selector is refused by the handler with a 400; authorize without it.
+      }
+    }
+  }
+  return attrs;
 }
 
 /** upstream responsewriters.forbiddenMessage */

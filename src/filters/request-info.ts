@@ -4,6 +4,7 @@
  * /api or /apis is a non-resource request (/healthz, /version, /openapi/v2, ...).
  */
 import type { IncomingMessage } from 'node:http';
+import { parseFieldSelector } from '../apis/meta/fields.js';
 import { parseQueryBool } from '../endpoints/params.js';
 
 export interface RequestInfo {
@@ -40,7 +41,10 @@ export function parseRequestInfo(req: Pick<IncomingMessage, 'method' | 'url'>): 
     apiVersion: '', namespace: '', resource: '', subresource: '', name: '', parts: [], query,
   };
 
-  const segments = rawPath.split('/').filter((s) => s !== '');
+  // Like upstream (strings.Split of the path trimmed of '/'): interior empty segments stay, so
+  // /namespaces//configmaps is namespace "" and never shifts onto another resource.
+  const trimmed = rawPath.replace(/^\/+|\/+$/g, '');
+  const segments = trimmed === '' ? [] : trimmed.split('/');
   if (segments.length === 0 || (segments[0] !== 'api' && segments[0] !== 'apis')) return info;
   // An encoded slash or a dot segment would let a name escape its key: refuse before routing.
   let parts: string[];
@@ -65,7 +69,8 @@ export function parseRequestInfo(req: Pick<IncomingMessage, 'method' | 'url'>): 
   if (rest.length === 0) return info; // /api/v1, /apis/g/v: discovery
 
   info.isResourceRequest = true;
-  let verb = methodVerbs[method] ?? method.toLowerCase();
+  // Methods without a Kubernetes verb (OPTIONS, TRACE, CONNECT, ...) get '', as upstream.
+  let verb = methodVerbs[method] ?? '';
   // Legacy /watch/ prefix: /api/v1/watch/namespaces/ns/pods
   if (rest[0] === 'watch') {
     verb = 'watch';
@@ -84,12 +89,23 @@ export function parseRequestInfo(req: Pick<IncomingMessage, 'method' | 'url'>): 
   info.resource = rest[0] ?? '';
   // As upstream, /api/v1/namespaces/{name} carries namespace={name}: authorizers rely on it.
 
-  const watchParam = query.get('watch');
-  // Upstream reads ?watch leniently: anything but 0/false (any case) is true, even empty.
-  if (verb === 'get' && watchParam !== null && parseQueryBool(watchParam)) verb = 'watch';
   if (info.name === '') {
-    if (verb === 'get') verb = 'list';
+    // Upstream reads ?watch leniently (anything but 0/false is true), and only on collections.
+    const watchParam = query.get('watch');
+    if (verb === 'get') verb = watchParam !== null && parseQueryBool(watchParam) ? 'watch' : 'list';
     else if (verb === 'delete') verb = 'deletecollection';
+  }
+  // A list/watch of metadata.name=<x> names x, as upstream, so RBAC resourceNames apply to it.
+  if ((verb === 'list' || verb === 'watch') && info.name === '') {
+    const fs = query.get('fieldSelector');
+    if (fs) {
+      try {
+        const byName = parseFieldSelector(fs).requirements.find((r) => r.field === 'metadata.name' && r.operator === '=');
+        if (byName) info.name = byName.value;
+      } catch {
+        // an unparsable selector is the handler's 400 to give
+      }
+    }
   }
   info.verb = verb;
   return info;

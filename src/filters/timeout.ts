@@ -2,16 +2,10 @@
  * Bounds every short request by --request-timeout (or a smaller ?timeout=): when it passes, the
  * client gets upstream's 504 Timeout Status and the handler's later writes are dropped.
  */
+import { parseDuration } from '../apis/meta/duration.js';
 import { ApiError } from '../apis/meta/errors.js';
 import { writeError } from '../endpoints/status.js';
 import { type Filter, isLongRunning } from './chain.js';
-
-function parseGoDuration(s: string): number | null {
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(s.trim());
-  if (!m) return null;
-  const n = Number(m[1]);
-  return m[2] === 'ms' ? n : m[2] === 's' ? n * 1000 : m[2] === 'm' ? n * 60_000 : n * 3_600_000;
-}
 
 export function withTimeout(requestTimeoutMs: number): Filter {
   return (next) => async (r) => {
@@ -19,9 +13,11 @@ export function withTimeout(requestTimeoutMs: number): Filter {
     let ms = requestTimeoutMs;
     const asked = r.info.query.get('timeout');
     if (asked) {
-      const parsed = parseGoDuration(asked);
-      if (parsed === null) {
-        writeError(r.res, new ApiError(400, 'BadRequest', `invalid timeout specified in the request URL: time: invalid duration ${JSON.stringify(asked)}`));
+      let parsed: number;
+      try {
+        parsed = parseDuration(asked);
+      } catch (e) {
+        writeError(r.res, new ApiError(400, 'BadRequest', `invalid timeout specified in the request URL - ${(e as Error).message}`));
         return;
       }
       if (parsed > 0 && parsed < ms) ms = parsed;

@@ -16,6 +16,7 @@ const kindsByApiVersion: Record<string, readonly string[]> = {
   'policy/v1': ['PodDisruptionBudget', 'Eviction'],
   'networking.k8s.io/v1': ['Ingress', 'IngressClass', 'NetworkPolicy'],
   'authentication.k8s.io/v1': ['TokenRequest', 'TokenReview', 'SelfSubjectReview'],
+  'authorization.k8s.io/v1': ['SubjectAccessReview', 'LocalSubjectAccessReview', 'SelfSubjectAccessReview', 'SelfSubjectRulesReview'],
   'coordination.k8s.io/v1': ['Lease'],
   'events.k8s.io/v1': ['Event=EventsV1Event'],
 };

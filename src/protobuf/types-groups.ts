@@ -1,7 +1,7 @@
 /**
  * Message tables for the smaller groups kubectl create reaches: rbac.authorization.k8s.io/v1,
  * scheduling.k8s.io/v1, policy/v1, networking.k8s.io/v1, authentication.k8s.io/v1 (TokenRequest,
- * TokenReview, SelfSubjectReview), and coordination.k8s.io/v1 Lease and events.k8s.io/v1 Event,
+ * TokenReview, SelfSubjectReview), authorization.k8s.io/v1 (the access reviews), and coordination.k8s.io/v1 Lease and events.k8s.io/v1 Event,
  * which kubelets and controllers send. From each group's types.go. Field syntax: schema.ts.
  */
 import type { MessageTable } from './schema.js';
@@ -48,6 +48,31 @@ export const groupMessages: MessageTable = {
   BoundObjectReference: ['1 kind', '2 apiVersion', '3 name', '4 uid'],
   SelfSubjectReview: ['1 metadata ObjectMeta', '2 status SelfSubjectReviewStatus'],
   SelfSubjectReviewStatus: ['1 userInfo UserInfo'],
+  // authorization.k8s.io/v1 (kubectl auth can-i sends these)
+  SubjectAccessReview: ['1 metadata ObjectMeta', '2 spec SubjectAccessReviewSpec', '3 status SubjectAccessReviewStatus'],
+  LocalSubjectAccessReview: ['1 metadata ObjectMeta', '2 spec SubjectAccessReviewSpec', '3 status SubjectAccessReviewStatus'],
+  SelfSubjectAccessReview: ['1 metadata ObjectMeta', '2 spec SelfSubjectAccessReviewSpec', '3 status SubjectAccessReviewStatus'],
+  SelfSubjectRulesReview: ['1 metadata ObjectMeta', '2 spec SelfSubjectRulesReviewSpec', '3 status SubjectRulesReviewStatus'],
+  SubjectAccessReviewSpec: [
+    '1 resourceAttributes ResourceAttributes', '2 nonResourceAttributes NonResourceAttributes', '3 user',
+    '4 groups []', '5 extra ExtraValue{}', '6 uid',
+  ],
+  SelfSubjectAccessReviewSpec: ['1 resourceAttributes ResourceAttributes', '2 nonResourceAttributes NonResourceAttributes'],
+  SelfSubjectRulesReviewSpec: ['1 namespace'],
+  ResourceAttributes: [
+    '1 namespace', '2 verb', '3 group', '4 version', '5 resource', '6 subresource', '7 name',
+    '8 fieldSelector FieldSelectorAttributes', '9 labelSelector LabelSelectorAttributes',
+  ],
+  NonResourceAttributes: ['1 path', '2 verb'],
+  FieldSelectorAttributes: ['1 rawSelector', '2 requirements FieldSelectorRequirement[]'],
+  FieldSelectorRequirement: ['1 key !', '2 operator !', '3 values []'],
+  LabelSelectorAttributes: ['1 rawSelector', '2 requirements LabelSelectorRequirement[]'],
+  SubjectAccessReviewStatus: ['1 allowed b!', '4 denied b', '2 reason', '3 evaluationError'],
+  SubjectRulesReviewStatus: [
+    '1 resourceRules ResourceRule[]!', '2 nonResourceRules NonResourceRule[]!', '3 incomplete b!', '4 evaluationError',
+  ],
+  ResourceRule: ['1 verbs []!', '2 apiGroups []', '3 resources []', '4 resourceNames []'],
+  NonResourceRule: ['1 verbs []!', '2 nonResourceURLs []'],
   // networking.k8s.io/v1
   NetworkPolicy: ['1 metadata ObjectMeta', '2 spec NetworkPolicySpec'],
   NetworkPolicySpec: [

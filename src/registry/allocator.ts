@@ -38,6 +38,7 @@ export class RangeAllocator {
       const isSet = (i: number) => (bits[i >> 3] & (1 << (i & 7))) !== 0;
       let chosen = -1;
       if (offset !== undefined) {
+        if (offset < 0 || offset >= this.size || !Number.isInteger(offset)) { result = { ok: false, reason: 'taken' }; return current ?? this.encode(null, bits); }
         if (isSet(offset)) { result = { ok: false, reason: 'taken' }; return current ?? this.encode(null, bits); }
         chosen = offset;
       } else {

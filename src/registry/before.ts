@@ -81,9 +81,32 @@ export function prepareMetaForUpdate(obj: KubeObject, old: KubeObject, def: Reso
 export function specChanged(a: KubeObject, b: KubeObject): boolean {
   for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
     if (k === 'metadata' || k === 'status' || k === 'apiVersion' || k === 'kind') continue;
-    if (!deepEqual(a[k], b[k])) return true;
+    if (!semanticEqual(a[k], b[k])) return true;
   }
   return false;
+}
+
+/** Empty for Go: absent, null, [] and {} are all the zero value of a typed field. */
+function isEmptyValue(v: unknown): boolean {
+  if (v === undefined || v === null) return true;
+  if (Array.isArray(v)) return v.length === 0;
+  return typeof v === 'object' && Object.keys(v as object).length === 0;
+}
+
+/** apiequality.Semantic.DeepEqual over JSON: nil and empty slices and maps are equal. */
+export function semanticEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (isEmptyValue(a) && isEmptyValue(b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    return a.length === bb.length && a.every((v, i) => semanticEqual(v, bb[i]));
+  }
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  for (const k of new Set([...Object.keys(ra), ...Object.keys(rb)])) if (!semanticEqual(ra[k], rb[k])) return false;
+  return true;
 }
 
 export function deepEqual(a: unknown, b: unknown): boolean {

@@ -5,6 +5,7 @@
  */
 import { ApiError, type FieldError, fieldInvalid, invalid } from '../apis/meta/errors.js';
 import type { KubeObject } from '../apis/meta/types.js';
+import { goStrings, goValueError } from '../apis/meta/validation.js';
 import type { Storage } from '../storage/storage.js';
 import { RangeAllocator } from './allocator.js';
 import type { StoreHooks } from './store.js';
@@ -68,7 +69,7 @@ export class ServiceAllocators {
   async allocateIP(requested: string | undefined, errs: FieldError[]): Promise<string | null> {
     const r = await this.ips.allocate(requested === undefined ? undefined : this.ipOffset(requested));
     if (r.ok) return ipToString(this.ipBase + r.offset);
-    if (requested !== undefined) errs.push(fieldInvalid('spec.clusterIPs', [requested], `failed to allocate IP ${requested}: provided IP is already allocated`));
+    if (requested !== undefined) errs.push(goValueError('FieldValueInvalid', 'spec.clusterIPs', goStrings([requested]), `failed to allocate IP ${requested}: provided IP is already allocated`));
     else throw new ApiError(500, 'InternalError', 'Internal error occurred: failed to allocate a serviceIP: range is full');
     return null;
   }
@@ -98,7 +99,7 @@ export class ServiceAllocators {
               if (requested !== undefined && requested !== '') {
                 const off = this.ipOffset(requested);
                 if (off < 0 || off >= this.ips.size) {
-                  errs.push(fieldInvalid('spec.clusterIPs', [requested], `failed to allocate IP ${requested}: the provided IP (${requested}) is not in the valid range. The range of valid IPs is ${this.cidr.text}`));
+                  errs.push(goValueError('FieldValueInvalid', 'spec.clusterIPs', goStrings([requested]), `failed to allocate IP ${requested}: the provided IP (${requested}) is not in the valid range. The range of valid IPs is ${this.cidr.text}`));
                 }
               }
               if (errs.length === 0) {

@@ -3,6 +3,8 @@
  * discovery, the filter chain, the listeners, bootstrap objects, background compaction and the
  * in-process controllers. close() drains requests, stops watches and closes storage.
  */
+import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -12,27 +14,59 @@ import { coreToEventsV1, eventsV1ToCore } from '../apis/events/conversion.js';
 import type { KubeObject } from '../apis/meta/types.js';
 import { newAdmissionChain } from '../admission/plugin.js';
 import { newNamespaceLifecycle } from '../admission/plugins/namespace-lifecycle.js';
+import { anonymousUser } from '../auth/authn/anonymous.js';
 import { insecureUser, type UserInfo } from '../auth/user.js';
+import { ApiClient } from '../controllers/api-client.js';
 import { NamespaceController } from '../controllers/namespace.js';
 import { buildDiscovery } from '../endpoints/discovery.js';
-import type { HandlerEnv, Route } from '../endpoints/resource-handler.js';
+import type { HandlerEnv, Route, TokenIssuer } from '../endpoints/resource-handler.js';
 import { type Logger, writeError } from '../endpoints/status.js';
 import { type ApiRequest, buildChain, type Handler } from '../filters/chain.js';
+import { withAuthentication } from '../filters/authentication.js';
+import { withAuthorization } from '../filters/authorization.js';
+import { withImpersonation } from '../filters/impersonation.js';
+import { isLoopbackHost, withInsecureGuard } from '../filters/insecure-guard.js';
 import { withMaxInFlight } from '../filters/max-in-flight.js';
 import { BadPathError, parseRequestInfo } from '../filters/request-info.js';
 import { withTimeout } from '../filters/timeout.js';
+import { reviewHandlers } from '../registry/reviews.js';
 import { ServiceAllocators, parseCidr, parsePortRange } from '../registry/services.js';
 import { Store } from '../registry/store.js';
 import { openSqliteStorage } from '../storage/sqlite/sqlite-storage.js';
 import type { Storage } from '../storage/storage.js';
+import { buildAuth, readKeyFile, readSigningKey } from './auth-setup.js';
 import { advertiseAddress, ensureBootstrapObjects, ensureKubernetesService } from './bootstrap.js';
+import { writeKubeconfig } from './kubeconfig.js';
+import { ensurePki, localAddresses } from './pki.js';
+import { listenSecure } from './secure-listener.js';
 import { newApiHandler } from './handler.js';
 import { ApiMetrics } from './metrics.js';
+
+export interface SecureServingOptions {
+  securePort: number;
+  bindAddress: string;
+  /** Where generated certificates live (default <data-dir>/pki). */
+  certDir: string;
+  tlsCertFile?: string;
+  tlsPrivateKeyFile?: string;
+  tlsMinVersion: 'TLSv1.2' | 'TLSv1.3';
+  tlsCiphers?: string;
+  clientCaFile?: string;
+  tokenAuthFile?: string;
+  serviceAccountKeyFiles: string[];
+  serviceAccountSigningKeyFile?: string;
+  serviceAccountIssuers: string[];
+  apiAudiences: string[];
+  anonymousAuth: boolean;
+  authorizationModes: string[];
+  authorizationPolicyFile?: string;
+}
 
 export interface ApiServerOptions {
   insecurePort: number;
   insecureBindAddress: string;
-  securePort: number;
+  /** null turns the secure port off (--secure-port=0). */
+  secure: SecureServingOptions | null;
   dataDir: string;
   serviceClusterIpRange: string;
   serviceNodePortRange: string;
@@ -52,6 +86,10 @@ export interface ApiServerOptions {
 export interface RunningApiServer {
   /** http://host:port of the insecure port, when it is on. */
   insecureUrl?: string;
+  /** https://127.0.0.1:port of the secure port, when it is on. */
+  secureUrl?: string;
+  /** <data-dir>/admin.kubeconfig, when the secure port is on. */
+  adminKubeconfig?: string;
   storage: Storage;
   close(): Promise<void>;
 }
@@ -81,13 +119,14 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
   const alloc = new ServiceAllocators(storage, parseCidr(o.serviceClusterIpRange), parsePortRange(o.serviceNodePortRange));
   const routes = buildRoutes(storage, alloc);
   const stores = new Map([...routes].map(([k, r]) => [k, r.store]));
+  const securePort = o.secure?.securePort ?? 0;
 
   await ensureBootstrapObjects(stores);
-  await ensureKubernetesService(stores, alloc.firstIP(), advertiseAddress(), o.securePort || 6443);
+  await ensureKubernetesService(stores, alloc.firstIP(), advertiseAddress(), securePort || 6443);
 
   const metrics = new ApiMetrics(async () => {
     const out: Array<[string, number]> = [];
-    for (const r of routes.values()) out.push([r.def.group ? `${r.def.resource}.${r.def.group}` : r.def.resource, await storage.count(r.store.keyRoot)]);
+    for (const r of routes.values()) if (!r.def.virtual) out.push([r.def.group ? `${r.def.resource}.${r.def.group}` : r.def.resource, await storage.count(r.store.keyRoot)]);
     return out;
   });
   let shuttingDown = false;
@@ -97,32 +136,73 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
     storage: { name: 'etcd', check: () => storage.check() },
     shutdown: { name: 'shutdown', check: async () => { if (shuttingDown) throw new Error('server is shutting down'); } },
   };
-  const serverAddress = `${o.insecureBindAddress}:${o.insecurePort}`;
   const stopping = new AbortController();
   const env: HandlerEnv = { routes, log: o.log, bookmarkIntervalMs: o.bookmarkIntervalMs, stopping: stopping.signal };
+
+  // The secure port's identity and policy; the review APIs answer with the same policy on both ports.
+  const secure = o.secure ? await prepareSecure(o.secure, o.dataDir, alloc.firstIP(), routes) : null;
+  const reviewAuth = secure?.auth ?? await insecureOnlyAuth();
+  for (const [key, create] of reviewHandlers({ authenticator: reviewAuth.tokenAuthenticator, authorizer: reviewAuth.authorizer, ruleResolver: reviewAuth.ruleResolver })) {
+    routes.get(key)!.virtualCreate = create;
+  }
+  if (secure) env.tokens = secure.tokens;
+
+  const discoveryAddress = secure ? `${advertiseAddress()}:${securePort}` : `${o.insecureBindAddress}:${o.insecurePort}`;
   const api = newApiHandler({
     env, metrics,
-    discovery: buildDiscovery(builtinResources, groupOrder, serverAddress),
+    discovery: buildDiscovery(builtinResources, groupOrder, discoveryAddress),
     livez: [checks.ping, checks.log, checks.storage],
     readyz: [checks.ping, checks.log, checks.storage, checks.shutdown],
   });
+  const inflight = { count: 0 };
+  const closers: Array<(graceMs: number) => Promise<void>> = [];
 
-  const insecureChain = buildChain(api, [
-    withTimeout(o.requestTimeoutMs),
-    // The insecure port has no authentication, so nobody is exempt from the in-flight limits.
-    withMaxInFlight(o.maxRequestsInflight, o.maxMutatingRequestsInflight, () => false),
-  ]);
-
-  const servers: Server[] = [];
   let insecureUrl: string | undefined;
   if (o.insecurePort !== 0) {
-    const server = createServer({ keepAlive: true }, serve(insecureChain, insecureUser, metrics, o.log));
+    if (!isLoopbackHost(o.insecureBindAddress)) {
+      o.log.error('WARNING: the insecure port serves the whole API without authentication or authorization, and it is bound to a non-loopback address', { address: o.insecureBindAddress });
+    }
+    const insecureChain = buildChain(api, [
+      withInsecureGuard([o.insecureBindAddress]),
+      withTimeout(o.requestTimeoutMs),
+      // No authentication here, so nobody is exempt from the in-flight limits.
+      withMaxInFlight(o.maxRequestsInflight, o.maxMutatingRequestsInflight, () => false),
+    ]);
+    const server = createServer({ keepAlive: true }, serve(insecureChain, insecureUser, metrics, o.log, inflight));
     server.requestTimeout = 0; // watches stream for up to an hour; short requests are bounded by withTimeout
     await listen(server, o.insecurePort, o.insecureBindAddress);
     const port = (server.address() as AddressInfo).port;
     const host = o.insecureBindAddress.includes(':') ? `[${o.insecureBindAddress}]` : o.insecureBindAddress;
     insecureUrl = `http://${host}:${port}`;
-    servers.push(server);
+    closers.push(async (graceMs) => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await Promise.race([closed, new Promise((r) => setTimeout(r, graceMs).unref())]);
+      server.closeAllConnections();
+    });
+  }
+
+  let secureUrl: string | undefined;
+  let adminKubeconfig: string | undefined;
+  if (secure && o.secure) {
+    const { auth } = secure;
+    const secureChain = buildChain(api, [
+      withTimeout(o.requestTimeoutMs),
+      withAuthentication(auth.authenticator, o.secure.anonymousAuth, o.log),
+      withImpersonation(auth.authorizer),
+      // After authentication, so that system:masters is never throttled, as upstream.
+      withMaxInFlight(o.maxRequestsInflight, o.maxMutatingRequestsInflight, (u) => u.groups.includes('system:masters')),
+      withAuthorization(auth.authorizer),
+    ]);
+    const listener = await listenSecure({
+      port: o.secure.securePort, host: o.secure.bindAddress, certPem: secure.servingCert, keyPem: secure.servingKey,
+      clientCaPem: secure.clientCaPem, minVersion: o.secure.tlsMinVersion, ciphers: o.secure.tlsCiphers,
+    }, serve(secureChain, anonymousUser, metrics, o.log, inflight));
+    secureUrl = `https://127.0.0.1:${listener.port}`;
+    closers.push((graceMs) => listener.close(graceMs));
+    if (listener.port !== securePort) await ensureKubernetesService(stores, alloc.firstIP(), advertiseAddress(), listener.port);
+    adminKubeconfig = join(o.dataDir, 'admin.kubeconfig');
+    await writeKubeconfig(adminKubeconfig, { server: secureUrl, caCertPem: secure.pki.caCert, clientCertPem: secure.pki.adminCert, clientKeyPem: secure.pki.adminKey });
   }
 
   let compactedUpTo = await storage.currentRevision();
@@ -137,27 +217,54 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
   compaction?.unref();
 
   const controllers: Array<{ stop(): Promise<void> }> = [];
-  if (o.controllers !== false && insecureUrl) {
-    const ns = new NamespaceController(insecureUrl, o.log);
+  const client = insecureUrl ? new ApiClient(insecureUrl) : secureUrl && secure
+    ? new ApiClient(secureUrl, { ca: secure.pki.caCert, cert: secure.pki.adminCert, key: secure.pki.adminKey })
+    : undefined;
+  if (o.controllers !== false && client) {
+    const ns = new NamespaceController(client, o.log);
     ns.start();
     controllers.push(ns);
   }
 
   return {
     insecureUrl,
+    secureUrl,
+    adminKubeconfig,
     storage,
     async close() {
       shuttingDown = true;
       if (compaction) clearInterval(compaction);
       for (const c of controllers) await c.stop();
-      const closed = servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve())));
-      stopping.abort();
-      for (const s of servers) s.closeIdleConnections();
-      await Promise.race([Promise.all(closed), new Promise((r) => setTimeout(r, 10_000).unref())]);
-      for (const s of servers) s.closeAllConnections();
+      stopping.abort(); // open watches end now; short requests get up to 10 s to finish
+      await Promise.all(closers.map((c) => c(10_000)));
       await storage.close();
     },
   };
+}
+
+/** Certificates, keys and policy of the secure port. */
+async function prepareSecure(s: SecureServingOptions, dataDir: string, serviceIP: string, routes: Map<string, Route>) {
+  const pki = await ensurePki({ certDir: s.certDir || join(dataDir, 'pki'), hostnames: [], ips: localAddresses(), serviceIP });
+  const servingCert = s.tlsCertFile ? readFileSync(s.tlsCertFile, 'utf8') : pki.servingCert;
+  const servingKey = s.tlsPrivateKeyFile ? readFileSync(s.tlsPrivateKeyFile, 'utf8') : pki.servingKey;
+  const clientCaPem = s.clientCaFile ? readFileSync(s.clientCaFile, 'utf8') : pki.caCert;
+  const signingKey = s.serviceAccountSigningKeyFile ? readSigningKey(s.serviceAccountSigningKeyFile) : createPrivateKey(pki.saPrivateKey);
+  const verifyKeys = s.serviceAccountKeyFiles.length > 0 ? s.serviceAccountKeyFiles.flatMap(readKeyFile) : [createPublicKey(pki.saPublicKey)];
+  const issuers = s.serviceAccountIssuers;
+  // upstream: --api-audiences defaults to the service account issuer.
+  const audiences = s.apiAudiences.length > 0 ? s.apiAudiences : issuers.slice(0, 1);
+  const auth = await buildAuth({
+    clientCaPem, tokenAuthFile: s.tokenAuthFile, serviceAccountKeys: verifyKeys, serviceAccountIssuers: issuers,
+    apiAudiences: audiences, authorizationModes: s.authorizationModes, authorizationPolicyFile: s.authorizationPolicyFile,
+  }, routes);
+  const tokens: TokenIssuer = { privateKey: signingKey, issuer: issuers[0], audiences };
+  return { pki, servingCert, servingKey, clientCaPem, auth, tokens };
+}
+
+/** With only the insecure port on, reviews answer for a policy that allows everything. */
+async function insecureOnlyAuth() {
+  const { alwaysAllow } = await import('../auth/authz/always.js');
+  return { tokenAuthenticator: { authenticate: async () => null }, authorizer: alwaysAllow, ruleResolver: alwaysAllow };
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {
@@ -168,7 +275,7 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 }
 
 /** recover + requestInfo + metrics: the outer stages, the same on every port. */
-function serve(chain: Handler, user: UserInfo, metrics: ApiMetrics, log: Logger) {
+function serve(chain: Handler, user: UserInfo, metrics: ApiMetrics, log: Logger, inflight: { count: number }) {
   return (req: IncomingMessage, res: ServerResponse) => {
     const startedAt = performance.now();
     let info;
@@ -183,10 +290,10 @@ function serve(chain: Handler, user: UserInfo, metrics: ApiMetrics, log: Logger)
     res.on('close', () => abort.abort());
     const r: ApiRequest = { req, res, info, user, signal: abort.signal, startedAt };
     res.on('finish', () => metrics.observe(info, res.statusCode, (performance.now() - startedAt) / 1000, info.query.has('dryRun')));
+    inflight.count++;
     chain(r).catch((e) => {
       req.resume();
       writeError(res, e, log);
-    });
+    }).finally(() => { inflight.count--; });
   };
 }
-

@@ -8,6 +8,7 @@ import { ApiError } from '../apis/meta/errors.js';
 import type { KubeObject } from '../apis/meta/types.js';
 import type { RequestContext } from '../registry/rest.js';
 import type { Store } from '../registry/store.js';
+import { bootstrapClusterRoleBindings, bootstrapClusterRoles, bootstrapRoleBindings, bootstrapRoles } from '../auth/authz/rbac/bootstrap-policy.js';
 import { insecureUser } from '../auth/user.js';
 
 export const defaultNamespaces = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
@@ -30,6 +31,15 @@ export async function ensureBootstrapObjects(stores: Map<string, Store>): Promis
   for (const store of stores.values()) {
     for (const obj of store.def.bootstrap?.() ?? []) await store.ensure(obj, systemCtx);
   }
+  // upstream's RBAC bootstrap policy (the rbac/bootstrap-roles post-start hook): created when missing.
+  const rbac = 'rbac.authorization.k8s.io';
+  const policy: Array<[string, KubeObject[]]> = [
+    [`${rbac}/clusterroles`, bootstrapClusterRoles()],
+    [`${rbac}/clusterrolebindings`, bootstrapClusterRoleBindings()],
+    [`${rbac}/roles`, bootstrapRoles()],
+    [`${rbac}/rolebindings`, bootstrapRoleBindings()],
+  ];
+  for (const [key, objects] of policy) for (const obj of objects) await stores.get(key)!.ensure(obj, systemCtx);
 }
 
 /**

@@ -21,6 +21,11 @@ const expected: Array<[string, string, string, boolean]> = [
   ['apps', 'controllerrevisions', 'ControllerRevision', true], ['apps', 'daemonsets', 'DaemonSet', true],
   ['apps', 'deployments', 'Deployment', true], ['apps', 'replicasets', 'ReplicaSet', true], ['apps', 'statefulsets', 'StatefulSet', true],
   ['events.k8s.io', 'events', 'Event', true],
+  ['authentication.k8s.io', 'selfsubjectreviews', 'SelfSubjectReview', false], ['authentication.k8s.io', 'tokenreviews', 'TokenReview', false],
+  ['authorization.k8s.io', 'localsubjectaccessreviews', 'LocalSubjectAccessReview', true],
+  ['authorization.k8s.io', 'selfsubjectaccessreviews', 'SelfSubjectAccessReview', false],
+  ['authorization.k8s.io', 'selfsubjectrulesreviews', 'SelfSubjectRulesReview', false],
+  ['authorization.k8s.io', 'subjectaccessreviews', 'SubjectAccessReview', false],
   ['autoscaling', 'horizontalpodautoscalers', 'HorizontalPodAutoscaler', true],
   ['batch', 'cronjobs', 'CronJob', true], ['batch', 'jobs', 'Job', true],
   ['certificates.k8s.io', 'certificatesigningrequests', 'CertificateSigningRequest', false],
@@ -66,7 +71,7 @@ describe('builtin catalog', () => {
   it('groups follow upstream /apis order, core first', () => {
     const groups = [...new Set(builtinResources.map((d) => d.group))];
     assert.deepEqual(groups, groupOrder.filter((g) => groups.includes(g)));
-    assert.deepEqual(groups, ['', 'apps', 'events.k8s.io', 'autoscaling', 'batch', 'certificates.k8s.io', 'networking.k8s.io', 'policy',
+    assert.deepEqual(groups, ['', 'apps', 'events.k8s.io', 'authentication.k8s.io', 'authorization.k8s.io', 'autoscaling', 'batch', 'certificates.k8s.io', 'networking.k8s.io', 'policy',
       'rbac.authorization.k8s.io', 'storage.k8s.io', 'admissionregistration.k8s.io', 'scheduling.k8s.io', 'coordination.k8s.io',
       'node.k8s.io', 'discovery.k8s.io', 'flowcontrol.apiserver.k8s.io']);
   });
@@ -99,9 +104,9 @@ describe('builtin catalog', () => {
     for (const d of builtinResources) assert.equal(d.singularName, d.kind.toLowerCase());
   });
 
-  it('verbs: every resource has all eight but namespaces (no deletecollection)', () => {
+  it('verbs: every resource has all eight but namespaces (no deletecollection) and the create-only reviews', () => {
     for (const d of builtinResources) {
-      const want = d.resource === 'namespaces' ? allVerbs.filter((v) => v !== 'deletecollection') : [...allVerbs];
+      const want = d.resource === 'namespaces' ? allVerbs.filter((v) => v !== 'deletecollection') : d.virtual ? ['create'] : [...allVerbs];
       assert.deepEqual(d.verbs ?? [...allVerbs], want, d.resource);
     }
   });

@@ -2,8 +2,8 @@
  * The core ("") group, v1: every resource kubets serves under /api/v1, as upstream's
  * pkg/registry/core/<resource>/storage and strategy.go define them (names, scope, short names,
  * categories, subresources, name rules, generation, field selectors). Not served: bindings,
- * componentstatuses, and the connect subresources (exec, log, attach, portforward, proxy),
- * serviceaccounts/token and pods/ephemeralcontainers.
+ * componentstatuses, the connect subresources (exec, log, attach, portforward, proxy) and
+ * pods/ephemeralcontainers.
  */
 import { type KubeObject, nowTimestamp } from '../meta/types.js';
 import type { ResourceDef, Strategy, SubresourceDef } from '../../registry/rest.js';
@@ -85,7 +85,10 @@ export const coreResources: ResourceDef[] = [
     strategy: statusReset(),
   }),
   defineResource(v1, 'secrets', 'Secret', true, { strategy: secretStrategy }),
-  defineResource(v1, 'serviceaccounts', 'ServiceAccount', true, { shortNames: ['sa'], strategy: serviceAccountStrategy }),
+  defineResource(v1, 'serviceaccounts', 'ServiceAccount', true, {
+    shortNames: ['sa'], strategy: serviceAccountStrategy,
+    subresources: [{ name: 'token', kind: 'TokenRequest', group: 'authentication.k8s.io', version: 'v1', verbs: ['create'] }],
+  }),
   // Cluster IP allocation is the Store hooks' job (registry/services.ts), not the strategy's.
   defineResource(v1, 'services', 'Service', true, {
     shortNames: ['svc'],

@@ -27,6 +27,7 @@ export const credentialIdKey = 'authentication.kubernetes.io/credential-id';
 const clientAuthEku = '1.3.6.1.5.5.7.3.2';
 const anyEku = '2.5.29.37.0';
 const maxChainLength = 10;
+const maxSignatureChecks = 100; // Go's maxChainSignatureChecks: a bound on hostile intermediates
 
 interface Cert { x: X509Certificate; der: Buffer; f: CertFields }
 
@@ -134,11 +135,17 @@ export class X509Authenticator implements Authenticator {
     const expired = timeError(leaf, now);
     if (expired) return expired;
     let hint: { err: string; cert: Cert } | undefined;
+    let limitError: string | undefined;
+    let sigChecks = 0;
     const chains: Cert[][] = [];
     const build = (chain: Cert[]) => {
       const c = chain[chain.length - 1];
       const consider = (cand: Cert, isRoot: boolean) => {
-        if (chain.some((p) => p.der.equals(cand.der))) return;
+        if (limitError || chain.some((p) => p.der.equals(cand.der))) return;
+        if (++sigChecks > maxSignatureChecks) {
+          limitError = 'x509: signature check attempts limit reached while verifying certificate chain';
+          return;
+        }
         let ok = false;
         try { ok = c.x.verify(cand.x.publicKey); } catch { ok = false; }
         if (!ok) { hint ??= { err: signatureError(cand), cert: cand }; return; }
@@ -153,6 +160,7 @@ export class X509Authenticator implements Authenticator {
     if (this.roots.some((r) => r.der.equals(leaf.der))) chains.push([leaf]); // Go: a trusted leaf is its own chain
     else build([leaf]);
     if (chains.length === 0) {
+      if (limitError) return limitError;
       let s = 'x509: certificate signed by unknown authority';
       if (hint) {
         const name = hint.cert.f.commonName || hint.cert.f.organizations[0] || `serial:${hint.cert.f.serial}`;

@@ -19,6 +19,8 @@ export interface Attributes {
   subresource: string;
   namespace: string;
   name: string;
+  /** Optional. The field selector of a list/watch (the Node authorizer limits kubelets by it). */
+  fieldSelector?: ReadonlyArray<{ field: string; operator: string; value: string }>;
 }
 
 export interface AuthorizationResult {

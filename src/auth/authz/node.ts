@@ -66,7 +66,7 @@ function podSecretNames(pod: KubeObject): string[] {
   const out = arr(rec(pod.spec).imagePullSecrets).map((r) => str(r.name));
   for (const c of containersOf(pod)) {
     for (const e of arr(c.envFrom)) if (e.secretRef) out.push(str(rec(e.secretRef).name));
-    for (const e of arr(c.env)) { const ref = rec(rec(e.valueFrom).secretKeyRef); if (rec(e.valueFrom).secretKeyRef) out.push(str(ref.name)); }
+    for (const e of arr(c.env)) { const ref = rec(e.valueFrom).secretKeyRef; if (ref) out.push(str(rec(ref).name)); }
   }
   for (const v of arr(rec(pod.spec).volumes)) {
     if (v.azureFile) out.push(str(rec(v.azureFile).secretName));
@@ -89,7 +89,7 @@ function podConfigMapNames(pod: KubeObject): string[] {
   const out: string[] = [];
   for (const c of containersOf(pod)) {
     for (const e of arr(c.envFrom)) if (e.configMapRef) out.push(str(rec(e.configMapRef).name));
-    for (const e of arr(c.env)) { if (rec(e.valueFrom).configMapKeyRef) out.push(str(rec(rec(e.valueFrom).configMapKeyRef).name)); }
+    for (const e of arr(c.env)) { const ref = rec(e.valueFrom).configMapKeyRef; if (ref) out.push(str(rec(ref).name)); }
   }
   for (const v of arr(rec(pod.spec).volumes)) {
     if (v.projected) { for (const s of arr(rec(v.projected).sources)) if (s.configMap) out.push(str(rec(s.configMap).name)); }

@@ -140,6 +140,12 @@ describe('x509 client certificate authenticator', { timeout: 30_000 }, () => {
     assert.match((await call([certs.foreign, foreignCa])).error!, /signed by unknown authority$/);
   });
 
+  it('does not let a non-CA certificate act as an intermediate', async () => {
+    const fakeInter = await issue('CN=not-a-ca', ca);
+    const leaf = await issue('CN=eve', fakeInter);
+    assert.match((await call([leaf, fakeInter])).error!, /signed by unknown authority \(possibly because of "x509: certificate is not authorized to sign other certificates" while trying to verify candidate authority certificate "not-a-ca"\)$/);
+  });
+
   it('rejects a certificate not valid for client auth', async () => {
     assert.match((await call([certs.serverOnly])).error!, /failed: x509: certificate specifies an incompatible key usage$/);
   });

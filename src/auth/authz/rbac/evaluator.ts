@@ -130,7 +130,7 @@ export function rulesAllow(a: Attributes, rules: readonly PolicyRule[]): boolean
 function appliesToUser(user: UserInfo, s: Subject, namespace: string): boolean {
   switch (s.kind) {
     case 'User': return user.name === s.name;
-    case 'Group': return user.groups.includes(s.name);
+    case 'Group': return Array.isArray(user.groups) && user.groups.includes(s.name);
     case 'ServiceAccount': {
       const ns = s.namespace || namespace;
       return ns !== '' && user.name === `${serviceAccountPrefix}${ns}:${s.name}`;
@@ -315,7 +315,7 @@ export function compactString(r: PolicyRule): string {
 
 /** rbacregistry.EscalationAllowed: system:masters may always grant anything. */
 export function escalationAllowed(user: UserInfo): boolean {
-  return user.groups.includes(privilegedGroup);
+  return Array.isArray(user.groups) && user.groups.includes(privilegedGroup);
 }
 
 export interface EscalationCheck {
@@ -335,7 +335,7 @@ export async function checkEscalation(user: UserInfo, rules: readonly PolicyRule
   if (covered) return null;
   const compact = compactRules(missing);
   const lines = [...new Set(compact.map(compactString))].sort();
-  let msg = `user ${JSON.stringify(user.name)} (groups=[${user.groups.map((g) => JSON.stringify(g)).join(' ')}]) is attempting to grant RBAC permissions not currently held:\n${lines.join('\n')}`;
+  let msg = `user ${JSON.stringify(user.name)} (groups=[${(user.groups ?? []).map((g) => JSON.stringify(g)).join(' ')}]) is attempting to grant RBAC permissions not currently held:\n${lines.join('\n')}`;
   if (errors.length > 0) msg += `; resolution errors: [${aggregateMessage(errors)}]`;
   return { missing: compact, message: msg };
 }
