@@ -1,7 +1,7 @@
 /** `kubets apiserver`: kube-apiserver's flag names and defaults mapped onto ApiServerOptions. */
 import { resolve } from 'node:path';
 import { startApiServer } from '../server/api-server.js';
-import { authorizationModes } from '../server/auth-setup.js';
+import { authorizationModes } from '../auth/authz/modes.js';
 import { tlsCiphers, tlsMinVersion } from '../server/tls-options.js';
 import { type FlagDef, FlagError, parseFlags, usage } from './flags.js';
 import { newLogger } from './log.js';
@@ -81,7 +81,18 @@ export async function runApiserver(argv: string[]): Promise<void> {
   }
   const orUndefined = (v: string) => (v === '' ? undefined : v);
   const started = Date.now();
-  let server;
+  // Signals are handled from the first moment: a SIGTERM during start-up still shuts down cleanly.
+  let stopRequested: string | null = null;
+  let server: Awaited<ReturnType<typeof startApiServer>> | undefined;
+  const shutdown = (signal: string) => {
+    if (stopRequested) return;
+    stopRequested = signal;
+    if (!server) return; // start-up finishes first, then closes
+    log.info('shutting down: draining requests', { signal });
+    server.close().then(() => process.exit(0), (e) => { log.error('shutdown failed', { error: String(e) }); process.exit(1); });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
   try {
     server = await startApiServer({
       insecurePort: port,
@@ -121,13 +132,9 @@ export async function runApiserver(argv: string[]): Promise<void> {
     process.exit(err.code === 'EADDRINUSE' || /invalid/.test(err.message) ? 2 : 1);
   }
   log.info('kubets apiserver started', { insecureUrl: server.insecureUrl ?? 'off', secureUrl: server.secureUrl ?? 'off', adminKubeconfig: server.adminKubeconfig ?? '', ms: Date.now() - started });
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info('shutting down: draining requests', { signal });
-    server.close().then(() => process.exit(0), (e) => { log.error('shutdown failed', { error: String(e) }); process.exit(1); });
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  if (stopRequested) {
+    const signal = stopRequested;
+    stopRequested = null;
+    shutdown(signal);
+  }
 }

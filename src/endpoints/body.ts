@@ -4,7 +4,6 @@
  * hostile bodies are refused fast and in bounded memory.
  */
 import type { IncomingMessage } from 'node:http';
-import { parse as parseYaml } from 'yaml';
 import { ApiError, badRequest, unsupportedMediaType } from '../apis/meta/errors.js';
 import { checkJsonDepth } from '../patch/json-depth.js';
 import { decodeKubernetesProtobuf, protobufContentType } from '../protobuf/index.js';
@@ -41,7 +40,7 @@ export function mediaType(req: IncomingMessage): string {
 }
 
 /** Decodes an object body (create/update). An empty Content-Type is read as JSON, as kubectl's raw calls expect. */
-export function decodeObjectBody(body: Buffer, contentType: string): unknown {
+export async function decodeObjectBody(body: Buffer, contentType: string): Promise<unknown> {
   // kubectl's `create <kind>` commands and client-go programs send built-in kinds as protobuf.
   if (contentType === protobufContentType) return decodeKubernetesProtobuf(body);
   const text = body.toString('utf8');
@@ -59,7 +58,9 @@ export function parseJsonText(text: string): unknown {
   }
 }
 
-export function parseYamlText(text: string): unknown {
+/** The YAML library is loaded on first use (it is a noticeable part of start-up). */
+export async function parseYamlText(text: string): Promise<unknown> {
+  const { parse: parseYaml } = await import('yaml');
   try {
     // maxAliasCount bounds alias expansion ("billion laughs"); the result is checked as JSON would be.
     const value = parseYaml(text, { maxAliasCount: 100, uniqueKeys: false });

@@ -175,7 +175,7 @@ export function writeOptions(verb: string, subresource: string, q: URLSearchPara
 
 /** Decodes a body meant for this resource, refusing another group/version or kind (400). */
 export async function decodeTyped(req: IncomingMessage, def: ResourceDef, version: string): Promise<KubeObject> {
-  const body = decodeObjectBody(await readBody(req), mediaType(req));
+  const body = await decodeObjectBody(await readBody(req), mediaType(req));
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw badRequest('Object \'Kind\' is missing in request body');
   const obj = body as KubeObject;
   const expected = apiVersionOf(def.group, version);
@@ -224,7 +224,7 @@ export async function readDeleteOptions(req: IncomingMessage, q: URLSearchParams
     const p = parseDeleteParams(q);
     return { gracePeriodSeconds: p.gracePeriodSeconds, propagationPolicy: p.propagationPolicy, dryRun: p.dryRun || dryRun };
   }
-  const decoded = decodeObjectBody(raw, mediaType(req));
+  const decoded = await decodeObjectBody(raw, mediaType(req));
   if (decoded === null || typeof decoded !== 'object' || Array.isArray(decoded)) throw badRequest('the body of the request must be a DeleteOptions object');
   const body = decoded as { gracePeriodSeconds?: unknown; propagationPolicy?: string; orphanDependents?: boolean; dryRun?: string[]; preconditions?: { uid?: string; resourceVersion?: string } };
   if (body.gracePeriodSeconds !== undefined && body.gracePeriodSeconds !== null && !Number.isInteger(body.gracePeriodSeconds)) {

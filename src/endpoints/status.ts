@@ -3,7 +3,6 @@
  * is not an ApiError is logged and answered with a 500 Status, never with a stack trace.
  */
 import type { ServerResponse } from 'node:http';
-import { stringify as toYaml } from 'yaml';
 import { ApiError, internalError } from '../apis/meta/errors.js';
 
 export interface Logger {
@@ -14,7 +13,16 @@ export interface Logger {
 
 export function writeObject(res: ServerResponse, code: number, body: unknown, contentType = 'application/json', yaml = false): void {
   if (res.headersSent) return;
-  const text = yaml ? toYaml(body) : JSON.stringify(body);
+  if (yaml) {
+    // The YAML library is loaded on first use: most clients never ask for YAML, and start-up is faster without it.
+    void import('yaml').then(({ stringify }) => send(res, code, stringify(body), contentType), (e) => { res.destroy(e); });
+    return;
+  }
+  send(res, code, JSON.stringify(body), contentType);
+}
+
+function send(res: ServerResponse, code: number, text: string, contentType: string): void {
+  if (res.headersSent) return;
   res.writeHead(code, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-cache, private' });
   res.end(text);
 }

@@ -9,7 +9,6 @@ import { badRequest, conflict, invalid } from '../apis/meta/errors.js';
 import { labelSelectorToString } from '../apis/meta/labels.js';
 import type { KubeObject } from '../apis/meta/types.js';
 import type { RequestInfo } from '../filters/request-info.js';
-import { issueServiceAccountToken } from '../auth/authn/service-account.js';
 import { applyPatch } from '../patch/index.js';
 import { type RequestContext, type ScaleDef } from '../registry/rest.js';
 import { decodeObjectBody, mediaType, readBody } from './body.js';
@@ -112,6 +111,7 @@ async function requestToken(saName: string, body: Record<string, unknown>, route
       if (node) bound.node = { name: nodeName, uid: node.metadata.uid! };
     }
   }
+  const { issueServiceAccountToken } = await import('../auth/authn/service-account-issue.js');
   const { token, expirationTimestamp } = await issueServiceAccountToken({
     privateKey: env.tokens.privateKey, issuer: env.tokens.issuer, audiences, namespace: ctx.namespace,
     serviceAccount: { name: saName, uid: sa.metadata.uid! }, boundObject: bound, expirationSeconds,
@@ -124,7 +124,7 @@ async function requestToken(saName: string, body: Record<string, unknown>, route
   };
 }
 async function readJsonObject(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const body = decodeObjectBody(await readBody(req), mediaType(req));
+  const body = await decodeObjectBody(await readBody(req), mediaType(req));
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw badRequest('the body of the request must be an object');
   return body as Record<string, unknown>;
 }
@@ -173,12 +173,12 @@ async function handleScale(req: IncomingMessage, res: ServerResponse, info: Requ
   if (info.verb === 'get') return write(await route.store.get(ctx.namespace, name));
   const body = await readBody(req);
   const contentType = mediaType(req);
-  const r = await route.store.update(ctx, name, (current) => {
+  const r = await route.store.update(ctx, name, async (current) => {
     const currentScale = scaleOf(current, scale);
     let next: KubeObject;
     if (info.verb === 'patch') next = applyPatch(contentType, currentScale, body, { lookup: () => undefined }) as KubeObject;
     else {
-      const decoded = decodeObjectBody(body, contentType);
+      const decoded = await decodeObjectBody(body, contentType);
       if (decoded === null || typeof decoded !== 'object' || Array.isArray(decoded)) throw badRequest('the body of the request must be an object');
       next = decoded as KubeObject;
     }

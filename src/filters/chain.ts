@@ -12,8 +12,6 @@ export interface ApiRequest {
   res: ServerResponse;
   info: RequestInfo;
   user: UserInfo;
-  /** Aborted when the request times out or the client goes away. */
-  signal: AbortSignal;
   startedAt: number;
 }
 

@@ -34,10 +34,7 @@ import { ServiceAllocators, parseCidr, parsePortRange } from '../registry/servic
 import { Store } from '../registry/store.js';
 import { openSqliteStorage } from '../storage/sqlite/sqlite-storage.js';
 import type { Storage } from '../storage/storage.js';
-import { buildAuth, readKeyFile, readSigningKey } from './auth-setup.js';
 import { advertiseAddress, ensureBootstrapObjects, ensureKubernetesService } from './bootstrap.js';
-import { writeKubeconfig } from './kubeconfig.js';
-import { ensurePki, localAddresses } from './pki.js';
 import { listenSecure } from './secure-listener.js';
 import { newApiHandler } from './handler.js';
 import { ApiMetrics } from './metrics.js';
@@ -135,7 +132,10 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
     log: { name: 'log', check: async () => {} },
     storage: { name: 'etcd', check: () => storage.check() },
     shutdown: { name: 'shutdown', check: async () => { if (shuttingDown) throw new Error('server is shutting down'); } },
+    // Like upstream's post-start hooks: not ready until every listener and bootstrap step is done.
+    started: { name: 'poststarthook/kubets-started', check: async () => { if (!startupDone) throw new Error('not finished starting'); } },
   };
+  let startupDone = false;
   const stopping = new AbortController();
   const env: HandlerEnv = { routes, log: o.log, bookmarkIntervalMs: o.bookmarkIntervalMs, stopping: stopping.signal };
 
@@ -152,7 +152,7 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
     env, metrics,
     discovery: buildDiscovery(builtinResources, groupOrder, discoveryAddress),
     livez: [checks.ping, checks.log, checks.storage],
-    readyz: [checks.ping, checks.log, checks.storage, checks.shutdown],
+    readyz: [checks.ping, checks.log, checks.storage, checks.started, checks.shutdown],
   });
   const inflight = { count: 0 };
   const closers: Array<(graceMs: number) => Promise<void>> = [];
@@ -202,6 +202,7 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
     closers.push((graceMs) => listener.close(graceMs));
     if (listener.port !== securePort) await ensureKubernetesService(stores, alloc.firstIP(), advertiseAddress(), listener.port);
     adminKubeconfig = join(o.dataDir, 'admin.kubeconfig');
+    const { writeKubeconfig } = await import('./kubeconfig.js');
     await writeKubeconfig(adminKubeconfig, { server: secureUrl, caCertPem: secure.pki.caCert, clientCertPem: secure.pki.adminCert, clientKeyPem: secure.pki.adminKey });
   }
 
@@ -226,6 +227,7 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
     controllers.push(ns);
   }
 
+  startupDone = true;
   return {
     insecureUrl,
     secureUrl,
@@ -244,6 +246,9 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
 
 /** Certificates, keys and policy of the secure port. */
 async function prepareSecure(s: SecureServingOptions, dataDir: string, serviceIP: string, routes: Map<string, Route>) {
+  // Loaded only when the secure port is on: the x509 and JWT libraries take a few hundred ms to import.
+  const { ensurePki, localAddresses } = await import('./pki.js');
+  const { buildAuth, readKeyFile, readSigningKey } = await import('./auth-setup.js');
   const pki = await ensurePki({ certDir: s.certDir || join(dataDir, 'pki'), hostnames: [], ips: localAddresses(), serviceIP });
   const servingCert = s.tlsCertFile ? readFileSync(s.tlsCertFile, 'utf8') : pki.servingCert;
   const servingKey = s.tlsPrivateKeyFile ? readFileSync(s.tlsPrivateKeyFile, 'utf8') : pki.servingKey;
@@ -286,9 +291,7 @@ function serve(chain: Handler, user: UserInfo, metrics: ApiMetrics, log: Logger,
       writeError(res, e instanceof BadPathError ? badRequest(e.message) : e, log);
       return;
     }
-    const abort = new AbortController();
-    res.on('close', () => abort.abort());
-    const r: ApiRequest = { req, res, info, user, signal: abort.signal, startedAt };
+    const r: ApiRequest = { req, res, info, user, startedAt };
     res.on('finish', () => metrics.observe(info, res.statusCode, (performance.now() - startedAt) / 1000, info.query.has('dryRun')));
     inflight.count++;
     chain(r).catch((e) => {

@@ -18,7 +18,6 @@ import { newNodeAuthorizer } from '../auth/authz/node.js';
 import { newRbacAuthorizer, type RbacAuthorizer } from '../auth/authz/rbac/evaluator.js';
 import { nodeGraph, rbacLister, type Routes, serviceAccountLookup } from './lookups.js';
 
-export const authorizationModes = ['AlwaysAllow', 'AlwaysDeny', 'ABAC', 'RBAC', 'Node'] as const;
 
 export interface AuthOptions {
   /** PEM bundle of CAs client certificates are verified against. */

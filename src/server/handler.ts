@@ -50,8 +50,8 @@ export function newApiHandler(d: ApiHandlerDeps): Handler {
       case '/version':
         return writeObject(res, 200, versionInfo);
       case '/metrics': {
-        const text = await d.metrics.registry.metrics();
-        res.writeHead(200, { 'Content-Type': d.metrics.registry.contentType });
+        const { text, contentType } = await d.metrics.scrape();
+        res.writeHead(200, { 'Content-Type': contentType });
         res.end(text);
         return;
       }

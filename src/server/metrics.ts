@@ -2,40 +2,58 @@
  * Prometheus metrics with upstream's names: apiserver_request_total,
  * apiserver_request_duration_seconds, apiserver_storage_objects (counted at scrape time, so
  * nothing is paid per request beyond one counter and one histogram observation).
+ * prom-client is loaded after start-up begins rather than before it (it costs ~50 ms to import);
+ * requests observed before it is ready are kept and recorded once it is.
  */
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Counter, Histogram, Registry } from 'prom-client';
 import type { RequestInfo } from '../filters/request-info.js';
 
+type Observation = [labels: Record<string, string>, code: number, seconds: number];
+
 export class ApiMetrics {
-  readonly registry = new Registry();
-  private readonly requests: Counter<string>;
-  private readonly durations: Histogram<string>;
+  private registry?: Registry;
+  private requests?: Counter<string>;
+  private durations?: Histogram<string>;
+  private pending: Observation[] | null = [];
+  private readonly ready: Promise<void>;
 
   constructor(countObjects: () => Promise<Array<[resource: string, count: number]>>) {
-    collectDefaultMetrics({ register: this.registry });
-    this.requests = new Counter({
-      name: 'apiserver_request_total',
-      help: 'Counter of apiserver requests broken out for each verb, dry run value, group, version, resource, scope, component, and HTTP response code.',
-      labelNames: ['verb', 'dry_run', 'group', 'version', 'resource', 'subresource', 'scope', 'component', 'code'],
-      registers: [this.registry],
+    this.ready = import('prom-client').then((p) => {
+      const registry = new p.Registry();
+      p.collectDefaultMetrics({ register: registry });
+      this.requests = new p.Counter({
+        name: 'apiserver_request_total',
+        help: 'Counter of apiserver requests broken out for each verb, dry run value, group, version, resource, scope, component, and HTTP response code.',
+        labelNames: ['verb', 'dry_run', 'group', 'version', 'resource', 'subresource', 'scope', 'component', 'code'],
+        registers: [registry],
+      });
+      this.durations = new p.Histogram({
+        name: 'apiserver_request_duration_seconds',
+        help: 'Response latency distribution in seconds for each verb, dry run value, group, version, resource, subresource, scope and component.',
+        labelNames: ['verb', 'dry_run', 'group', 'version', 'resource', 'subresource', 'scope', 'component'],
+        buckets: [0.005, 0.025, 0.05, 0.1, 0.2, 0.4, 0.6, 0.8, 1.0, 1.25, 1.5, 2, 3, 4, 5, 6, 8, 10, 15, 20, 30, 45, 60],
+        registers: [registry],
+      });
+      new p.Gauge({
+        name: 'apiserver_storage_objects',
+        help: 'Number of stored objects at the time of last check split by kind.',
+        labelNames: ['resource'],
+        registers: [registry],
+        async collect() {
+          this.reset();
+          for (const [resource, count] of await countObjects()) this.set({ resource }, count);
+        },
+      });
+      this.registry = registry;
+      for (const [labels, code, seconds] of this.pending ?? []) this.record(labels, code, seconds);
+      this.pending = null;
     });
-    this.durations = new Histogram({
-      name: 'apiserver_request_duration_seconds',
-      help: 'Response latency distribution in seconds for each verb, dry run value, group, version, resource, subresource, scope and component.',
-      labelNames: ['verb', 'dry_run', 'group', 'version', 'resource', 'subresource', 'scope', 'component'],
-      buckets: [0.005, 0.025, 0.05, 0.1, 0.2, 0.4, 0.6, 0.8, 1.0, 1.25, 1.5, 2, 3, 4, 5, 6, 8, 10, 15, 20, 30, 45, 60],
-      registers: [this.registry],
-    });
-    new Gauge({
-      name: 'apiserver_storage_objects',
-      help: 'Number of stored objects at the time of last check split by kind.',
-      labelNames: ['resource'],
-      registers: [this.registry],
-      async collect() {
-        this.reset();
-        for (const [resource, count] of await countObjects()) this.set({ resource }, count);
-      },
-    });
+  }
+
+  /** The exposition text and its content type. */
+  async scrape(): Promise<{ text: string; contentType: string }> {
+    await this.ready;
+    return { text: await this.registry!.metrics(), contentType: this.registry!.contentType };
   }
 
   observe(info: RequestInfo, code: number, seconds: number, dryRun: boolean): void {
@@ -46,7 +64,15 @@ export class ApiMetrics {
       dry_run: dryRun ? 'All' : '', group: info.apiGroup, version: info.apiVersion, resource: info.resource,
       subresource: info.subresource, scope, component: 'apiserver',
     };
-    this.requests.inc({ ...labels, code: String(code) });
-    this.durations.observe(labels, seconds);
+    if (this.pending) {
+      if (this.pending.length < 10_000) this.pending.push([labels, code, seconds]);
+      return;
+    }
+    this.record(labels, code, seconds);
+  }
+
+  private record(labels: Record<string, string>, code: number, seconds: number): void {
+    this.requests!.inc({ ...labels, code: String(code) });
+    this.durations!.observe(labels, seconds);
   }
 }

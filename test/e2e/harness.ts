@@ -34,6 +34,11 @@ export function freePort(): Promise<number> {
 export interface TestServer {
   url: string;
   port: number;
+  /** https://127.0.0.1:<port> of the secure port (when not turned off by args). */
+  secureUrl: string;
+  securePort: number;
+  /** The admin kubeconfig the server writes for its secure port. */
+  adminKubeconfig: string;
   dataDir: string;
   proc: ChildProcess;
   logs: () => string;
@@ -49,7 +54,9 @@ export async function startServer(opts: { dataDir?: string; args?: string[] } = 
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'kubets-e2e-'));
   for (let attempt = 0; ; attempt++) {
     const port = await freePort();
-    const proc = spawn(process.execPath, [mainJs, 'apiserver', `--insecure-port=${port}`, '--insecure-bind-address=127.0.0.1', `--data-dir=${dataDir}`, ...(opts.args ?? [])], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const securePort = await freePort();
+    const proc = spawn(process.execPath, [mainJs, 'apiserver', `--insecure-port=${port}`, '--insecure-bind-address=127.0.0.1',
+      `--secure-port=${securePort}`, '--bind-address=127.0.0.1', `--data-dir=${dataDir}`, ...(opts.args ?? [])], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     proc.stdout!.on('data', (d) => { output += d; });
     proc.stderr!.on('data', (d) => { output += d; });
@@ -64,6 +71,7 @@ export async function startServer(opts: { dataDir?: string; args?: string[] } = 
     }
     return {
       url, port, dataDir, proc, logs: () => output,
+      secureUrl: `https://127.0.0.1:${securePort}`, securePort, adminKubeconfig: join(dataDir, 'admin.kubeconfig'),
       async stop() {
         if (proc.exitCode !== null) return proc.exitCode;
         proc.kill('SIGTERM');

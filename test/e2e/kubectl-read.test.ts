@@ -108,7 +108,7 @@ describe('kubectl reads', { skip: skipWithoutKubectl, timeout: 120_000 }, () => 
     assert.equal(svc.spec.ports[0].port, 443);
     const ep = await api(s, 'GET', '/api/v1/namespaces/default/endpoints/kubernetes');
     assert.equal(ep.status, 200);
-    assert.equal(ep.json.subsets[0].ports[0].port, 6443);
+    assert.equal(ep.json.subsets[0].ports[0].port, s.securePort); // the secure port this server listens on
     const fs = await kubectlOk(s, ['get', 'flowschemas', '-o', 'name']);
     assert.match(fs, /flowschema\.flowcontrol\.apiserver\.k8s\.io\/exempt/);
     assert.match(fs, /flowschema\.flowcontrol\.apiserver\.k8s\.io\/catch-all/);
