@@ -7,7 +7,8 @@
  */
 import type { KubeObject } from '../apis/meta/types.js';
 import type { Logger } from '../endpoints/status.js';
-import { ApiClient, ApiClientError } from './api-client.js';
+import { type ApiClient, ApiClientError } from './api-client.js';
+import { runInformer } from './informer.js';
 
 interface NamespacedResource { path: string; resource: string; canDeleteCollection: boolean }
 
@@ -47,23 +48,11 @@ export class NamespaceController {
     });
   }
 
-  /** List, then watch from the list's resourceVersion; start over after any error. */
-  private async watchLoop(): Promise<void> {
-    while (!this.abort.signal.aborted) {
-      try {
-        const list = await this.client.request<{ metadata: { resourceVersion: string }; items: KubeObject[] }>('GET', '/api/v1/namespaces', undefined, this.abort.signal);
-        for (const ns of list.items) if (ns.metadata.deletionTimestamp) this.enqueue(ns.metadata.name!);
-        const rv = list.metadata.resourceVersion;
-        for await (const ev of this.client.watch(`/api/v1/namespaces?watch=1&resourceVersion=${rv}&allowWatchBookmarks=true`, this.abort.signal)) {
-          if (ev.type === 'ERROR') break;
-          if ((ev.type === 'ADDED' || ev.type === 'MODIFIED') && ev.object.metadata.deletionTimestamp) this.enqueue(ev.object.metadata.name!);
-        }
-      } catch (e) {
-        if (this.abort.signal.aborted) return;
-        this.log.debug('namespace controller: watch restarting', { error: String(e) });
-        await this.sleep(this.retryMs);
-      }
-    }
+  private watchLoop(): Promise<void> {
+    return runInformer({
+      client: this.client, path: '/api/v1/namespaces', signal: this.abort.signal, log: this.log, retryMs: this.retryMs,
+      onEvent: (e) => { if (e.type !== 'DELETED' && e.object.metadata.deletionTimestamp) this.enqueue(e.object.metadata.name!); },
+    });
   }
 
   private async workLoop(): Promise<void> {

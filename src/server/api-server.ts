@@ -17,7 +17,10 @@ import { newNamespaceLifecycle } from '../admission/plugins/namespace-lifecycle.
 import { anonymousUser } from '../auth/authn/anonymous.js';
 import { insecureUser, type UserInfo } from '../auth/user.js';
 import { ApiClient } from '../controllers/api-client.js';
+import { ClusterRoleAggregationController } from '../controllers/clusterrole-aggregation.js';
 import { NamespaceController } from '../controllers/namespace.js';
+import { RootCaPublisher } from '../controllers/root-ca-publisher.js';
+import { ServiceAccountsController } from '../controllers/serviceaccounts.js';
 import { buildDiscovery } from '../endpoints/discovery.js';
 import type { HandlerEnv, Route, TokenIssuer } from '../endpoints/resource-handler.js';
 import { type Logger, writeError } from '../endpoints/status.js';
@@ -217,14 +220,23 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
   }, o.compactionIntervalMs) : undefined;
   compaction?.unref();
 
-  const controllers: Array<{ stop(): Promise<void> }> = [];
-  const client = insecureUrl ? new ApiClient(insecureUrl) : secureUrl && secure
+  // In-process controllers are clients of the API like any other; on the secure port they use
+  // the admin certificate. Each gets its own client (its own connections).
+  const controllers: Array<{ start(): void; stop(): Promise<void> }> = [];
+  const newClient = () => (insecureUrl ? new ApiClient(insecureUrl) : secureUrl && secure
     ? new ApiClient(secureUrl, { ca: secure.pki.caCert, cert: secure.pki.adminCert, key: secure.pki.adminKey })
-    : undefined;
-  if (o.controllers !== false && client) {
-    const ns = new NamespaceController(client, o.log);
-    ns.start();
-    controllers.push(ns);
+    : undefined);
+  if (o.controllers !== false && (insecureUrl || secure)) {
+    controllers.push(new NamespaceController(newClient()!, o.log));
+    controllers.push(new ServiceAccountsController(newClient()!, o.log));
+    controllers.push(new ClusterRoleAggregationController(newClient()!, o.log));
+    if (secure) {
+      controllers.push(new RootCaPublisher(newClient()!, o.log, secure.pki.caCert));
+      // Loaded with the secure port only: it signs with jose.
+      const { ServiceAccountTokensController } = await import('../controllers/serviceaccount-tokens.js');
+      controllers.push(new ServiceAccountTokensController(newClient()!, o.log, secure.tokens.privateKey, secure.pki.caCert));
+    }
+    for (const c of controllers) c.start();
   }
 
   startupDone = true;
