@@ -1,6 +1,7 @@
 /** `kubets apiserver`: kube-apiserver's flag names and defaults mapped onto ApiServerOptions. */
 import { resolve } from 'node:path';
 import { startApiServer } from '../server/api-server.js';
+import { defaultOnPlugins, enabledPlugins } from '../admission/registry.js';
 import { authorizationModes } from '../auth/authz/modes.js';
 import { tlsCiphers, tlsMinVersion } from '../server/tls-options.js';
 import { type FlagDef, FlagError, parseFlags, usage } from './flags.js';
@@ -32,6 +33,8 @@ export const apiserverFlags: FlagDef[] = [
   { name: 'anonymous-auth', type: 'bool', default: 'true', usage: 'Requests without credentials are system:anonymous in group system:unauthenticated (then subject to authorization).' },
   { name: 'authorization-mode', type: 'stringSlice', default: 'Node,RBAC', usage: 'Ordered list of authorizers on the secure port: AlwaysAllow, AlwaysDeny, ABAC, RBAC, Node.' },
   { name: 'authorization-policy-file', type: 'string', default: '', usage: 'ABAC policy file (one JSON policy per line), for --authorization-mode=ABAC.' },
+  { name: 'enable-admission-plugins', type: 'stringSlice', default: '', usage: `Admission plugins to enable in addition to the default ones (${defaultOnPlugins.join(', ')}).` },
+  { name: 'disable-admission-plugins', type: 'stringSlice', default: '', usage: 'Admission plugins to turn off, even if on by default.' },
   { name: 'v', short: 'v', type: 'int', default: '0', usage: 'Number for the log level verbosity.' },
 ];
 
@@ -80,6 +83,12 @@ export async function runApiserver(argv: string[]): Promise<void> {
     fail((e as Error).message);
   }
   const orUndefined = (v: string) => (v === '' ? undefined : v);
+  let admissionPlugins: string[] = [];
+  try {
+    admissionPlugins = enabledPlugins(get<string[]>('enable-admission-plugins'), get<string[]>('disable-admission-plugins'));
+  } catch (e) {
+    fail((e as Error).message);
+  }
   const started = Date.now();
   // Signals are handled from the first moment: a SIGTERM during start-up still shuts down cleanly.
   let stopRequested: string | null = null;
@@ -123,6 +132,7 @@ export async function runApiserver(argv: string[]): Promise<void> {
       requestTimeoutMs: get<number>('request-timeout'),
       compactionIntervalMs: get<number>('etcd-compaction-interval'),
       bookmarkIntervalMs: 60_000,
+      admissionPlugins,
       log,
     });
   } catch (e) {

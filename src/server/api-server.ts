@@ -8,17 +8,16 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { ApiError, badRequest } from '../apis/meta/errors.js';
+import { badRequest } from '../apis/meta/errors.js';
 import { builtinResources, groupOrder } from '../apis/catalog.js';
 import { coreToEventsV1, eventsV1ToCore } from '../apis/events/conversion.js';
-import type { KubeObject } from '../apis/meta/types.js';
-import { newAdmissionChain } from '../admission/plugin.js';
-import { newNamespaceLifecycle } from '../admission/plugins/namespace-lifecycle.js';
+import { buildAdmission, defaultOnPlugins } from '../admission/registry.js';
 import { anonymousUser } from '../auth/authn/anonymous.js';
 import { insecureUser, type UserInfo } from '../auth/user.js';
 import { ApiClient } from '../controllers/api-client.js';
 import { ClusterRoleAggregationController } from '../controllers/clusterrole-aggregation.js';
 import { NamespaceController } from '../controllers/namespace.js';
+import { ResourceQuotaController } from '../controllers/resource-quota.js';
 import { RootCaPublisher } from '../controllers/root-ca-publisher.js';
 import { ServiceAccountsController } from '../controllers/serviceaccounts.js';
 import { buildDiscovery } from '../endpoints/discovery.js';
@@ -38,6 +37,7 @@ import { Store } from '../registry/store.js';
 import { openSqliteStorage } from '../storage/sqlite/sqlite-storage.js';
 import type { Storage } from '../storage/storage.js';
 import { advertiseAddress, ensureBootstrapObjects, ensureKubernetesService } from './bootstrap.js';
+import { getOrNull, listAll } from './lookups.js';
 import { listenSecure } from './secure-listener.js';
 import { newApiHandler } from './handler.js';
 import { ApiMetrics } from './metrics.js';
@@ -81,6 +81,8 @@ export interface ApiServerOptions {
   storage?: Storage;
   /** Optional. Run in-process controllers (namespace deletion). Default true. */
   controllers?: boolean;
+  /** Optional. Enabled admission plugins (registry.ts names); default: all kubets has. */
+  admissionPlugins?: readonly string[];
 }
 
 export interface RunningApiServer {
@@ -94,17 +96,13 @@ export interface RunningApiServer {
   close(): Promise<void>;
 }
 
-export function buildRoutes(storage: Storage, alloc: ServiceAllocators): Map<string, Route> {
+export function buildRoutes(storage: Storage, alloc: ServiceAllocators, admissionPlugins: readonly string[] = defaultOnPlugins): Map<string, Route> {
   const routes = new Map<string, Route>();
-  const getNamespace = async (name: string): Promise<KubeObject | null> => {
-    try {
-      return await routes.get('/namespaces')!.store.get('', name);
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 404) return null;
-      throw e;
-    }
-  };
-  const admission = newAdmissionChain([newNamespaceLifecycle(getNamespace)]);
+  // Plugins read through the same Stores the API serves (bound late: routes fill in below).
+  const admission = buildAdmission(admissionPlugins, {
+    get: (gr, ns, name) => getOrNull(routes, gr, ns, name),
+    list: (gr, ns) => listAll(routes, gr, ns),
+  });
   for (const def of builtinResources) {
     const hooks = def.group === '' && def.resource === 'services' ? alloc.hooks() : undefined;
     // events.k8s.io Events live in core/v1 Event storage, converted on the way in and out, as upstream.
@@ -117,7 +115,7 @@ export function buildRoutes(storage: Storage, alloc: ServiceAllocators): Map<str
 export async function startApiServer(o: ApiServerOptions): Promise<RunningApiServer> {
   const storage = o.storage ?? await openSqliteStorage({ path: join(o.dataDir, 'kubets.db') });
   const alloc = new ServiceAllocators(storage, parseCidr(o.serviceClusterIpRange), parsePortRange(o.serviceNodePortRange));
-  const routes = buildRoutes(storage, alloc);
+  const routes = buildRoutes(storage, alloc, o.admissionPlugins);
   const stores = new Map([...routes].map(([k, r]) => [k, r.store]));
   const securePort = o.secure?.securePort ?? 0;
 
@@ -230,6 +228,7 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
     controllers.push(new NamespaceController(newClient()!, o.log));
     controllers.push(new ServiceAccountsController(newClient()!, o.log));
     controllers.push(new ClusterRoleAggregationController(newClient()!, o.log));
+    controllers.push(new ResourceQuotaController(newClient()!, o.log));
     if (secure) {
       controllers.push(new RootCaPublisher(newClient()!, o.log, secure.pki.caCert));
       // Loaded with the secure port only: it signs with jose.

@@ -1,0 +1,46 @@
+/**
+ * Admission plugins by name, the default set, and --enable/--disable-admission-plugins. The chain
+ * runs them in upstream's recommended order whatever order the flags list them in.
+ */
+import type { KubeObject } from '../apis/meta/types.js';
+import type { Lister } from '../apis/core/quota-usage.js';
+import { newAdmissionChain, type Admission, type AdmissionPlugin } from './plugin.js';
+import { newDefaultStorageClassAdmission } from './plugins/default-storage-class.js';
+import { newLimitRanger } from './plugins/limit-ranger.js';
+import { newNamespaceLifecycle } from './plugins/namespace-lifecycle.js';
+import { newNodeRestriction } from './plugins/node-restriction.js';
+import { newPriorityAdmission } from './plugins/priority.js';
+import { newResourceQuota } from './plugins/resource-quota.js';
+import { newServiceAccountAdmission } from './plugins/service-account.js';
+
+/** Reads the plugins need, over whatever store the server has. */
+export interface AdmissionLookups {
+  get(groupResource: string, namespace: string, name: string): Promise<KubeObject | null>;
+  list: Lister;
+}
+
+/** Upstream's order (pkg/kubeapiserver/options/plugins.go AllOrderedPlugins), for the plugins kubets has. */
+export const orderedPlugins = ['NamespaceLifecycle', 'LimitRanger', 'ServiceAccount', 'NodeRestriction', 'Priority', 'DefaultStorageClass', 'ResourceQuota'] as const;
+
+export const defaultOnPlugins: readonly string[] = orderedPlugins;
+
+/** The enabled set, or an error message naming the unknown plugin as upstream does. */
+export function enabledPlugins(enable: readonly string[], disable: readonly string[]): string[] {
+  for (const [flag, names] of [['enable-admission-plugins', enable], ['disable-admission-plugins', disable]] as const) {
+    for (const n of names) if (!(orderedPlugins as readonly string[]).includes(n)) throw new Error(`${flag} plugin "${n}" is unknown`);
+  }
+  return orderedPlugins.filter((p) => (defaultOnPlugins.includes(p) || enable.includes(p)) && !disable.includes(p));
+}
+
+export function buildAdmission(names: readonly string[], l: AdmissionLookups): Admission {
+  const factories: Record<string, () => AdmissionPlugin> = {
+    NamespaceLifecycle: () => newNamespaceLifecycle((name) => l.get('/namespaces', '', name)),
+    LimitRanger: () => newLimitRanger((ns) => l.list('/limitranges', ns)),
+    ServiceAccount: () => newServiceAccountAdmission((ns, name) => l.get('/serviceaccounts', ns, name)),
+    NodeRestriction: () => newNodeRestriction(),
+    Priority: () => newPriorityAdmission((name) => l.get('scheduling.k8s.io/priorityclasses', '', name), () => l.list('scheduling.k8s.io/priorityclasses', '')),
+    DefaultStorageClass: () => newDefaultStorageClassAdmission(() => l.list('storage.k8s.io/storageclasses', '')),
+    ResourceQuota: () => newResourceQuota(l.list),
+  };
+  return newAdmissionChain(names.map((n) => factories[n]()));
+}
