@@ -10,6 +10,7 @@ import { newLimitRanger } from './plugins/limit-ranger.js';
 import { newNamespaceLifecycle } from './plugins/namespace-lifecycle.js';
 import { newNodeRestriction } from './plugins/node-restriction.js';
 import { newPriorityAdmission } from './plugins/priority.js';
+import { newRbacEscalation, type RbacPolicyHolder } from './plugins/rbac-escalation.js';
 import { newResourceQuota } from './plugins/resource-quota.js';
 import { newServiceAccountAdmission } from './plugins/service-account.js';
 
@@ -17,6 +18,8 @@ import { newServiceAccountAdmission } from './plugins/service-account.js';
 export interface AdmissionLookups {
   get(groupResource: string, namespace: string, name: string): Promise<KubeObject | null>;
   list: Lister;
+  /** The RBAC policy, once known (escalation checks need it). */
+  rbac: RbacPolicyHolder;
 }
 
 /** Upstream's order (pkg/kubeapiserver/options/plugins.go AllOrderedPlugins), for the plugins kubets has. */
@@ -42,5 +45,8 @@ export function buildAdmission(names: readonly string[], l: AdmissionLookups): A
     DefaultStorageClass: () => newDefaultStorageClassAdmission(() => l.list('storage.k8s.io/storageclasses', '')),
     ResourceQuota: () => newResourceQuota(l.list),
   };
-  return newAdmissionChain(names.map((n) => factories[n]()));
+  // Escalation prevention is part of RBAC itself upstream (not a plugin one can turn off): always on.
+  const escalation = newRbacEscalation(l.rbac, (kind, ns, name) => (kind === 'Role'
+    ? l.get('rbac.authorization.k8s.io/roles', ns, name) : l.get('rbac.authorization.k8s.io/clusterroles', '', name)));
+  return newAdmissionChain([...names.map((n) => factories[n]()), escalation]);
 }

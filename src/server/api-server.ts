@@ -12,6 +12,7 @@ import { badRequest } from '../apis/meta/errors.js';
 import { builtinResources, groupOrder } from '../apis/catalog.js';
 import { coreToEventsV1, eventsV1ToCore } from '../apis/events/conversion.js';
 import { buildAdmission, defaultOnPlugins } from '../admission/registry.js';
+import type { RbacPolicyHolder } from '../admission/plugins/rbac-escalation.js';
 import { anonymousUser } from '../auth/authn/anonymous.js';
 import { insecureUser, type UserInfo } from '../auth/user.js';
 import { ApiClient } from '../controllers/api-client.js';
@@ -96,12 +97,13 @@ export interface RunningApiServer {
   close(): Promise<void>;
 }
 
-export function buildRoutes(storage: Storage, alloc: ServiceAllocators, admissionPlugins: readonly string[] = defaultOnPlugins): Map<string, Route> {
+export function buildRoutes(storage: Storage, alloc: ServiceAllocators, admissionPlugins: readonly string[] = defaultOnPlugins, rbac: RbacPolicyHolder = {}): Map<string, Route> {
   const routes = new Map<string, Route>();
   // Plugins read through the same Stores the API serves (bound late: routes fill in below).
   const admission = buildAdmission(admissionPlugins, {
     get: (gr, ns, name) => getOrNull(routes, gr, ns, name),
     list: (gr, ns) => listAll(routes, gr, ns),
+    rbac,
   });
   for (const def of builtinResources) {
     const hooks = def.group === '' && def.resource === 'services' ? alloc.hooks() : undefined;
@@ -115,7 +117,8 @@ export function buildRoutes(storage: Storage, alloc: ServiceAllocators, admissio
 export async function startApiServer(o: ApiServerOptions): Promise<RunningApiServer> {
   const storage = o.storage ?? await openSqliteStorage({ path: join(o.dataDir, 'kubets.db') });
   const alloc = new ServiceAllocators(storage, parseCidr(o.serviceClusterIpRange), parsePortRange(o.serviceNodePortRange));
-  const routes = buildRoutes(storage, alloc, o.admissionPlugins);
+  const rbacPolicy: RbacPolicyHolder = {};
+  const routes = buildRoutes(storage, alloc, o.admissionPlugins, rbacPolicy);
   const stores = new Map([...routes].map(([k, r]) => [k, r.store]));
   const securePort = o.secure?.securePort ?? 0;
 
@@ -146,7 +149,10 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
   for (const [key, create] of reviewHandlers({ authenticator: reviewAuth.tokenAuthenticator, authorizer: reviewAuth.authorizer, ruleResolver: reviewAuth.ruleResolver })) {
     routes.get(key)!.virtualCreate = create;
   }
-  if (secure) env.tokens = secure.tokens;
+  if (secure) {
+    env.tokens = secure.tokens;
+    if (secure.auth.rbac) Object.assign(rbacPolicy, { authorizer: secure.auth.authorizer, resolver: secure.auth.rbac });
+  }
 
   const discoveryAddress = secure ? `${advertiseAddress()}:${securePort}` : `${o.insecureBindAddress}:${o.insecurePort}`;
   const api = newApiHandler({
