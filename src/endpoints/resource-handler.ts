@@ -6,7 +6,7 @@
  */
 import type { KeyObject } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ApiError, badRequest } from '../apis/meta/errors.js';
+import { ApiError, badRequest, fieldInvalid, invalid } from '../apis/meta/errors.js';
 import { type KubeObject, apiVersionOf } from '../apis/meta/types.js';
 import type { UserInfo } from '../auth/user.js';
 import type { RequestInfo } from '../filters/request-info.js';
@@ -15,12 +15,14 @@ import { builtinPatchMetaFor } from '../patch/strategic-merge.js';
 import { allVerbs, type RequestContext, type ResourceDef } from '../registry/rest.js';
 import type { VirtualCreate } from '../registry/reviews.js';
 import type { DeleteOptions, Store } from '../registry/store.js';
-import { decodeObjectBody, mediaType, readBody } from './body.js';
+import { asBadRequest, decodeBodyValue, mediaType, readBody } from './body.js';
+import { addWarnings, decodeObject, type DecodeTarget, schemeFor } from './decode.js';
 import { type Negotiated, negotiate } from './negotiation.js';
 import { parseDeleteParams, parseListParams, parseWriteParams, validateDeleteOptions, type WriteOptionsKind } from './params.js';
 import { type Logger, successStatus, writeObject } from './status.js';
 import { handleSubresource } from './subresources.js';
 import { toTable } from './table.js';
+import { typedDecode, typedDescFor } from './typed-decode.js';
 import { serveWatch } from './watch.js';
 
 export interface Route {
@@ -65,9 +67,12 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
   const route = resolveRoute(env.routes, info);
   const { def } = route;
   const isNamespaceObject = def.group === '' && def.resource === 'namespaces';
-  // Only /api/v1/namespaces/{name} carries a namespace for a cluster-scoped resource.
-  if (!def.namespaced && info.namespace && !isNamespaceObject) throw notFoundGeneric();
+  // Only /api/v1/namespaces/{name} carries a namespace for a cluster-scoped resource; there is no
+  // /namespaces/{ns}/namespaces route.
+  if (!def.namespaced && info.namespace && (!isNamespaceObject || info.inNamespace)) throw notFoundGeneric();
   if (info.parts.length > 3) throw notFoundGeneric();
+  // The /watch/ prefix makes any method a watch; only GET is routed there.
+  if (!methodFits(info.verb, req.method)) throw methodNotAllowed();
   const namespace = def.namespaced ? info.namespace : '';
   const q = info.query;
   const dryRun = writeOptions(info.verb, info.subresource, q, req);
@@ -79,8 +84,8 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
     if (info.verb !== 'create' || info.subresource || info.name) throw methodNotAllowed();
     if (def.namespaced && !namespace) throw methodNotAllowed();
     const neg = negotiate(req.headers.accept, ['object']);
-    const body = await decodeTyped(req, def, version);
-    const result = await route.virtualCreate(ctx, body);
+    const body = await decodeTyped(req, res, env, targetOf(def, version), q);
+    const result = await route.virtualCreate(ctx, toStoredVersion(body, def, version));
     writeObject(res, 201, versioned(result, def, version), neg.contentType, neg.yaml);
     return;
   }
@@ -88,6 +93,8 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
     await handleSubresource(req, res, info, route, ctx, env);
     return;
   }
+  // Routes exist for POST on collections and PUT/PATCH on objects only.
+  if ((info.verb === 'create' && info.name) || ((info.verb === 'update' || info.verb === 'patch') && !info.name)) throw methodNotAllowed();
   if (!verbs.includes(info.verb)) throw methodNotAllowed();
   // Writes and single-object reads of namespaced resources need a namespace in the URL.
   if (def.namespaced && !namespace && info.verb !== 'list' && info.verb !== 'watch') {
@@ -115,21 +122,22 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
     }
     case 'create': {
       const neg = negotiate(req.headers.accept, ['object', 'Table', 'PartialObjectMetadata']);
-      const obj = await decodeTyped(req, def, version);
-      const created = await route.store.create(ctx, obj);
+      const obj = await decodeTyped(req, res, env, targetOf(def, version), q);
+      const created = await route.store.create(ctx, toStoredVersion(obj, def, version));
       writeOutput(res, 201, created, route, version, neg, q);
       return;
     }
     case 'update': {
       const neg = negotiate(req.headers.accept, ['object', 'Table', 'PartialObjectMetadata']);
-      const obj = await decodeTyped(req, def, version);
-      const r = await route.store.updateOrCreate(ctx, info.name, obj);
+      const obj = await decodeTyped(req, res, env, targetOf(def, version), q);
+      checkNamespaceAndName(obj, def, info.name, namespace);
+      const r = await route.store.updateOrCreate(ctx, info.name, toStoredVersion(obj, def, version));
       writeOutput(res, r.created ? 201 : 200, r.object, route, version, neg, q);
       return;
     }
     case 'patch': {
       const neg = negotiate(req.headers.accept, ['object', 'Table', 'PartialObjectMetadata']);
-      const patched = await patchObject(req, route, ctx, info.name, version, '');
+      const patched = await patchObject(req, res, route, ctx, info.name, version, '');
       writeOutput(res, 200, patched, route, version, neg, q);
       return;
     }
@@ -137,8 +145,9 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
       const neg = negotiate(req.headers.accept, ['object', 'Table', 'PartialObjectMetadata']);
       const opts = await readDeleteOptions(req, q, dryRun);
       const r = await route.store.delete(ctx, info.name, opts);
-      // upstream: 202 when the object is only marked for deletion (finalizers, grace period).
-      const code = r.deleted || dryRun ? 200 : 202;
+      // handlers/delete.go: 202 only when the object stays (finalizers, grace period) and the
+      // client asked for orphanDependents=false; 200 otherwise, as existing clients expect.
+      const code = !r.deleted && opts.orphanDependents === false ? 202 : 200;
       if (r.deleted && !route.store.returnsDeletedObject) {
         writeObject(res, code, successStatus({ name: info.name, group: def.group, kind: def.resource, uid: r.object.metadata.uid }));
       } else {
@@ -166,30 +175,52 @@ const writeOptionsKinds: Record<string, WriteOptionsKind> = { create: 'CreateOpt
 export function writeOptions(verb: string, subresource: string, q: URLSearchParams, req: IncomingMessage): boolean {
   const kind = writeOptionsKinds[verb];
   if (kind) {
-    const apply = verb === 'patch' && mediaType(req) === 'application/apply-patch+yaml';
+    const apply = verb === 'patch' && (req.headers['content-type'] ?? '').split(';')[0] === 'application/apply-patch+yaml';
     return parseWriteParams(q, kind, { apply }).dryRun;
   }
   if (verb === 'delete' || verb === 'deletecollection' || (subresource === 'eviction' && verb === 'create')) return q.getAll('dryRun').length > 0;
   return false;
 }
 
-/** Decodes a body meant for this resource, refusing another group/version or kind (400). */
-export async function decodeTyped(req: IncomingMessage, def: ResourceDef, version: string): Promise<KubeObject> {
-  const body = await decodeObjectBody(await readBody(req), mediaType(req));
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw badRequest('Object \'Kind\' is missing in request body');
-  const obj = body as KubeObject;
-  const expected = apiVersionOf(def.group, version);
-  if (obj.apiVersion !== undefined && obj.apiVersion !== '' && obj.apiVersion !== expected) {
-    throw badRequest(`the API version in the data (${String(obj.apiVersion)}) does not match the expected API version (${expected})`);
-  }
-  if (obj.kind !== undefined && obj.kind !== '' && obj.kind !== def.kind) {
-    throw badRequest(`the kind in the data (${String(obj.kind)}) does not match the expected kind (${def.kind})`);
-  }
-  if (obj.metadata !== undefined && (obj.metadata === null || typeof obj.metadata !== 'object' || Array.isArray(obj.metadata))) {
-    throw badRequest('metadata must be an object');
-  }
+/** What a resource's create and update decode into: its kind in the request's version. */
+export function targetOf(def: ResourceDef, version: string): DecodeTarget {
+  return { group: def.group, version, kind: def.kind };
+}
+
+/**
+ * Decodes a body meant for `target` (decode.ts: upstream's codec and its texts), sends strict
+ * decoding warnings, and returns the object in the request's version with metadata present.
+ */
+export async function decodeTyped(req: IncomingMessage, res: ServerResponse, env: Pick<HandlerEnv, 'routes'>, target: DecodeTarget, q: URLSearchParams): Promise<KubeObject> {
+  const { obj, warnings } = await decodeObject(await readBody(req), mediaType(req), target, schemeFor(env.routes), q.get('fieldValidation') ?? '');
+  addWarnings(res, warnings);
   if (!obj.metadata) obj.metadata = {};
-  return toStoredVersion(obj, def, version);
+  return obj;
+}
+
+/**
+ * What the update handler checks after decoding (rest.EnsureObjectNamespaceMatchesRequestNamespace,
+ * then checkName): a body namespace may only repeat the URL's, and the body must name the object
+ * the URL names.
+ */
+export function checkNamespaceAndName(obj: KubeObject, def: ResourceDef, name: string, namespace: string): void {
+  const m = obj.metadata;
+  if (def.namespaced && m.namespace && m.namespace !== namespace) {
+    throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+  }
+  if ((m.name ?? '') !== name) throw badRequest(`the name of the object (${m.name ?? ''}) does not match the name on the URL (${name})`);
+}
+
+/** Which HTTP methods a verb is routed for. */
+function methodFits(verb: string, method = 'GET'): boolean {
+  switch (verb) {
+    case 'get': case 'list': case 'watch': return method === 'GET' || method === 'HEAD';
+    case 'create': return method === 'POST';
+    case 'update': return method === 'PUT';
+    case 'patch': return method === 'PATCH';
+    case 'delete': case 'deletecollection': return method === 'DELETE';
+    default: return true;
+  }
 }
 
 /** A body in the request's version, in the version the Store works with (versions[0]). */
@@ -200,18 +231,46 @@ export function toStoredVersion(obj: KubeObject, def: ResourceDef, version: stri
 
 /**
  * Applies a PATCH body to the stored object inside the Store's update loop, so a concurrent
- * writer makes the patch apply again to the fresh object.
+ * writer makes the patch apply again to the fresh object. The patched JSON is then decoded into
+ * the type as upstream's patcher does (runtime.DecodeInto): a value of the wrong type is a 422
+ * on "patch", unknown fields are dropped (Strict: 400), and checkName runs on the result.
  */
-export async function patchObject(req: IncomingMessage, route: Route, ctx: RequestContext, name: string, version: string, subresource: string): Promise<KubeObject> {
+export async function patchObject(req: IncomingMessage, res: ServerResponse, route: Route, ctx: RequestContext, name: string, version: string, subresource: string): Promise<KubeObject> {
+  const { def } = route;
   const body = await readBody(req);
-  const contentType = mediaType(req);
-  const meta = builtinPatchMetaFor(apiVersionOf(route.def.group, version), route.def.kind);
+  // PatchResource drops "; charset=..." only: the type itself is compared exactly (applyPatch).
+  const contentType = req.headers['content-type'] ?? '';
+  const meta = builtinPatchMetaFor(apiVersionOf(def.group, version), def.kind);
+  const desc = typedDescFor(apiVersionOf(def.group, version), def.kind);
+  const fieldValidation = new URL(req.url ?? '/', 'http://x').searchParams.get('fieldValidation') ?? '';
+  let warnings: string[] = [];
   const r = await route.store.update(ctx, name, (current) => {
     // The patch is written against the version in the URL: apply it there, then convert back.
-    const patched = applyPatch(contentType, versioned(current, route.def, version), body, meta) as KubeObject;
-    return patched && typeof patched === 'object' && !Array.isArray(patched) ? toStoredVersion(patched, route.def, version) : patched;
+    const patched = applyPatch(contentType, versioned(current, def, version), body, meta) as KubeObject;
+    if (!patched || typeof patched !== 'object' || Array.isArray(patched)) return patched;
+    const typed = typedDecode(patched as unknown as Record<string, unknown>, desc);
+    if (typed.error) throw invalid('', '', '', [fieldInvalid('patch', printable(patched), typed.error)]);
+    if (typed.strict.length > 0 && fieldValidation === 'Strict') throw badRequest(`strict decoding error: ${typed.strict.join(', ')}`);
+    warnings = fieldValidation === 'Ignore' ? [] : typed.strict;
+    if (!patched.metadata) patched.metadata = {};
+    const m = patched.metadata;
+    if ((m.name ?? '') !== name) throw badRequest(`the name of the object (${m.name ?? ''}) does not match the name on the URL (${name})`);
+    if (def.namespaced && m.namespace && m.namespace !== ctx.namespace) {
+      throw badRequest(`the namespace of the object (${m.namespace}) does not match the namespace on the request (${ctx.namespace})`);
+    }
+    return toStoredVersion(patched, def, version);
   }, subresource);
+  addWarnings(res, warnings);
   return r.object;
+}
+
+/** The patched object as the 422 quotes it; a value nested too deeply to print is summarized. */
+function printable(v: unknown): string {
+  try {
+    return JSON.stringify(v);
+  } catch {
+    return '<nested too deeply to print>';
+  }
 }
 
 /**
@@ -222,20 +281,31 @@ export async function readDeleteOptions(req: IncomingMessage, q: URLSearchParams
   const raw = await readBody(req);
   if (raw.length === 0) {
     const p = parseDeleteParams(q);
-    return { gracePeriodSeconds: p.gracePeriodSeconds, propagationPolicy: p.propagationPolicy, dryRun: p.dryRun || dryRun };
+    return { gracePeriodSeconds: p.gracePeriodSeconds, propagationPolicy: p.propagationPolicy, orphanDependents: p.orphanDependents, dryRun: p.dryRun || dryRun };
   }
-  const decoded = await decodeObjectBody(raw, mediaType(req));
+  let decoded: unknown;
+  try {
+    decoded = await decodeBodyValue(raw, mediaType(req));
+  } catch (e) {
+    throw asBadRequest(e);
+  }
   if (decoded === null || typeof decoded !== 'object' || Array.isArray(decoded)) throw badRequest('the body of the request must be a DeleteOptions object');
-  const body = decoded as { gracePeriodSeconds?: unknown; propagationPolicy?: string; orphanDependents?: boolean; dryRun?: string[]; preconditions?: { uid?: string; resourceVersion?: string } };
-  if (body.gracePeriodSeconds !== undefined && body.gracePeriodSeconds !== null && !Number.isInteger(body.gracePeriodSeconds)) {
-    throw badRequest(`json: cannot unmarshal ${typeof body.gracePeriodSeconds} into Go struct field DeleteOptions.gracePeriodSeconds of type int64`);
+  return deleteOptionsFrom(decoded as Record<string, unknown>, dryRun);
+}
+
+/** A DeleteOptions object (a DELETE body, or an Eviction's deleteOptions), validated as upstream. */
+export function deleteOptionsFrom(body: Record<string, unknown>, dryRun: boolean): DeleteOptions {
+  const o = body as { gracePeriodSeconds?: unknown; propagationPolicy?: string; orphanDependents?: boolean; dryRun?: string[]; preconditions?: { uid?: string; resourceVersion?: string } };
+  if (o.gracePeriodSeconds !== undefined && o.gracePeriodSeconds !== null && !Number.isInteger(o.gracePeriodSeconds)) {
+    throw badRequest(`json: cannot unmarshal ${typeof o.gracePeriodSeconds} into Go struct field DeleteOptions.gracePeriodSeconds of type int64`);
   }
-  validateDeleteOptions({ propagationPolicy: body.propagationPolicy, orphanDependents: body.orphanDependents, dryRun: body.dryRun });
+  validateDeleteOptions({ propagationPolicy: o.propagationPolicy, orphanDependents: o.orphanDependents, dryRun: o.dryRun });
   return {
-    gracePeriodSeconds: (body.gracePeriodSeconds as number | null | undefined) ?? undefined,
-    propagationPolicy: body.propagationPolicy,
-    preconditions: body.preconditions ?? undefined,
-    dryRun: dryRun || (body.dryRun?.length ?? 0) > 0,
+    gracePeriodSeconds: (o.gracePeriodSeconds as number | null | undefined) ?? undefined,
+    propagationPolicy: o.propagationPolicy,
+    orphanDependents: typeof o.orphanDependents === 'boolean' ? o.orphanDependents : undefined,
+    preconditions: o.preconditions ?? undefined,
+    dryRun: dryRun || (o.dryRun?.length ?? 0) > 0,
   };
 }
 

@@ -1,0 +1,267 @@
+/**
+ * The typed half of decoding a JSON body, as sigs.k8s.io/json decodes it into the Go struct of
+ * a built-in kind: the first value of the wrong JSON type gives encoding/json's text
+ * (`json: cannot unmarshal number into Go struct field ObjectMeta.metadata.name of type string`),
+ * fields the struct does not have are dropped (and reported as strict decoding errors), and
+ * nulls in string maps and lists become "" as Go's zero values.
+ *
+ * The struct shapes are the protobuf message tables (src/protobuf/types-*.ts), which carry each
+ * field's JSON name, type, list/map-ness and omitempty. Kinds without a table are checked for
+ * their metadata only. The walk follows the type, never the value: a value nested deeper than
+ * its field's type allows is refused at the first level that does not fit, so hostile nesting
+ * costs nothing here.
+ */
+import { parseDuration } from '../apis/meta/duration.js';
+import { parseQuantity } from '../apis/meta/quantity.js';
+import { decodedBase64Length } from '../apis/core/base64.js';
+import { schema } from '../protobuf/envelope.js';
+import { messageForKind } from '../protobuf/kinds.js';
+import type { FieldDesc, MessageDesc } from '../protobuf/schema.js';
+import { goTimeParseError, rfc3339, rfc3339Micro } from './go-time.js';
+
+export interface TypedDecodeResult {
+  /** The error Go's decoder returns (the first type error, or a value a type refused), if any. */
+  error?: string;
+  /** Strict decoding errors (`unknown field "spec.foo"`), in document order. */
+  strict: string[];
+}
+
+const objectMeta = schema.get('ObjectMeta')!;
+
+/** Top-level descriptors of kinds without a table: just TypeMeta and ObjectMeta. */
+const partialKinds = new Map<string, MessageDesc>();
+const partial = new WeakSet<MessageDesc>();
+
+function partialDesc(kind: string): MessageDesc {
+  let d = partialKinds.get(kind);
+  if (!d) {
+    const metadata: FieldDesc = {
+      number: 1, name: 'metadata', kind: 'message', message: objectMeta, typeName: 'ObjectMeta',
+      repeated: false, map: false, pointer: false, always: false, inline: false,
+    };
+    d = { name: kind, fields: [metadata], byNumber: [undefined, metadata] };
+    partialKinds.set(kind, d);
+    partial.add(d);
+  }
+  return d;
+}
+
+/** The struct a body of this apiVersion and kind decodes into. */
+export function typedDescFor(apiVersion: string, kind: string): MessageDesc {
+  const name = messageForKind(apiVersion, kind);
+  return (name !== undefined ? schema.get(name) : undefined) ?? partialDesc(kind);
+}
+
+/** Fields by JSON name, inline (embedded) structs flattened into their parent, as Go does. */
+const fieldIndexes = new WeakMap<MessageDesc, Map<string, FieldDesc>>();
+function fieldIndex(desc: MessageDesc): Map<string, FieldDesc> {
+  let idx = fieldIndexes.get(desc);
+  if (!idx) {
+    idx = new Map();
+    const add = (d: MessageDesc) => {
+      for (const f of d.fields) {
+        if (f.inline) add(f.message!);
+        else if (!idx!.has(f.name)) idx!.set(f.name, f);
+      }
+    };
+    add(desc);
+    fieldIndexes.set(desc, idx);
+  }
+  return idx;
+}
+
+// Tables name one message after its group to avoid a clash; Go calls both types by the kind.
+const goName = (desc: MessageDesc) => desc.name.replace(/^EventsV1/, '');
+
+const wellKnownPackage: Record<string, string> = {
+  IntOrString: 'intstr', Quantity: 'resource', RawExtension: 'runtime',
+};
+
+const scalarGoType: Record<string, string> = {
+  string: 'string', int32: 'int32', int64: 'int64', bool: 'bool', bytes: '[]uint8', double: 'float64',
+};
+
+/** reflect's String() of the field's Go type (of one element when elem is true). */
+function goType(f: FieldDesc, elem: boolean): string {
+  const base = f.kind === 'message'
+    ? `${wellKnownPackage[f.message!.name] ?? 'v1'}.${goName(f.message!)}`
+    : scalarGoType[f.kind];
+  if (elem || (!f.repeated && !f.map)) return base;
+  return f.repeated ? `[]${base}` : `map[string]${base}`;
+}
+
+/** encoding/json's word for a JSON value's kind in "cannot unmarshal X". */
+function jsonKind(v: unknown): string {
+  if (Array.isArray(v)) return 'array';
+  switch (typeof v) {
+    case 'string': return 'string';
+    case 'boolean': return 'bool';
+    case 'number': return 'number';
+    default: return 'object';
+  }
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const int32Range = (n: number) => n >= -2147483648 && n <= 2147483647;
+
+/** Zero values for scalars: what Go leaves in a map entry or list element decoded from null. */
+function scalarZero(f: FieldDesc): unknown {
+  switch (f.kind) {
+    case 'string': case 'bytes': return '';
+    case 'bool': return false;
+    case 'message': return null;
+    default: return 0;
+  }
+}
+
+/** Deeper than any built-in type nests; only reached by a table with a recursive type. */
+const maxTypeDepth = 64;
+
+class Walk {
+  error?: string;
+  aborted = false;
+  readonly strict: string[] = [];
+  /** errorContext.FieldStack: the JSON names of the struct fields entered. */
+  readonly stack: string[] = [];
+  struct = '';
+
+  constructor(readonly prune: boolean) {}
+
+  /** A type mismatch: Go saves the first and keeps decoding. */
+  typeError(what: string, type: string): void {
+    this.error ??= `json: cannot unmarshal ${what} into Go struct field ${this.struct}.${this.stack.join('.')} of type ${type}`;
+  }
+
+  /** An error from a type's own UnmarshalJSON: decoding stops and it wins over saved errors. */
+  abort(message: string): void {
+    this.error = message;
+    this.aborted = true;
+  }
+
+  struct_(obj: Record<string, unknown>, desc: MessageDesc, path: string, depth: number, root: boolean): void {
+    if (depth > maxTypeDepth) return;
+    const fields = fieldIndex(desc);
+    const lenient = partial.has(desc);
+    const outerStruct = this.struct;
+    const outerLen = this.stack.length;
+    for (const key of Object.keys(obj)) {
+      if (this.aborted) return;
+      const f = fields.get(key);
+      if (!f) {
+        // TypeMeta is inline in every kind (and in the option kinds nested in others).
+        if ((root || desc.name.endsWith('Options')) && (key === 'apiVersion' || key === 'kind')) continue;
+        if (lenient) continue;
+        this.strict.push(`unknown field "${path ? `${path}.${key}` : key}"`);
+        if (this.prune) delete obj[key];
+        continue;
+      }
+      const v = obj[key];
+      if (v === null) {
+        // null leaves the zero value: an omitempty field is then not written at all.
+        if (!f.always && this.prune) delete obj[key];
+        continue;
+      }
+      this.struct = goName(desc);
+      this.stack.push(f.name);
+      this.field(v, f, path ? `${path}.${key}` : key, depth);
+      this.stack.length = outerLen;
+      this.struct = outerStruct;
+    }
+  }
+
+  /** A struct field's value: a list, a map, or one value. */
+  field(v: unknown, f: FieldDesc, path: string, depth: number): void {
+    if (f.repeated) {
+      if (!Array.isArray(v)) return this.typeError(jsonKind(v), goType(f, false));
+      for (let i = 0; i < v.length && !this.aborted; i++) {
+        if (v[i] === null) { if (f.kind !== 'message') v[i] = scalarZero(f); continue; }
+        this.value(v[i], f, `${path}[${i}]`, depth);
+      }
+      return;
+    }
+    if (f.map) {
+      if (!isPlainObject(v)) return this.typeError(jsonKind(v), goType(f, false));
+      for (const k of Object.keys(v)) {
+        if (this.aborted) return;
+        if (v[k] === null) { if (f.kind !== 'message') v[k] = scalarZero(f); continue; }
+        this.value(v[k], f, `${path}.${k}`, depth);
+      }
+      return;
+    }
+    this.value(v, f, path, depth);
+  }
+
+  /** One value of the field's element type. */
+  value(v: unknown, f: FieldDesc, path: string, depth: number): void {
+    switch (f.kind) {
+      case 'string':
+        if (typeof v !== 'string') this.typeError(jsonKind(v), 'string');
+        return;
+      case 'bool':
+        if (typeof v !== 'boolean') this.typeError(jsonKind(v), 'bool');
+        return;
+      case 'double':
+        if (typeof v !== 'number') this.typeError(jsonKind(v), 'float64');
+        return;
+      case 'int32': case 'int64':
+        if (typeof v !== 'number') this.typeError(jsonKind(v), f.kind);
+        else if (!Number.isInteger(v) || (f.kind === 'int32' && !int32Range(v))) this.typeError(`number ${v}`, f.kind);
+        return;
+      case 'bytes': {
+        if (typeof v !== 'string') return this.typeError(jsonKind(v), '[]uint8');
+        const r = decodedBase64Length(v);
+        if ('errorAt' in r) this.error ??= `illegal base64 data at input byte ${r.errorAt}`;
+        return;
+      }
+    }
+    const desc = f.message!;
+    if (desc.wellKnown) return this.wellKnown(v, desc.wellKnown);
+    if (!isPlainObject(v)) return this.typeError(jsonKind(v), goType(f, true));
+    this.struct_(v, desc, path, depth + 1, false);
+  }
+
+  /** Types with their own UnmarshalJSON: their errors stop decoding. */
+  wellKnown(v: unknown, kind: string): void {
+    const context = () => `Go struct field ${this.struct}.${this.stack.join('.')}`;
+    const notA = (type: string) => this.abort(`json: cannot unmarshal ${jsonKind(v)} into ${context()} of type ${type}`);
+    switch (kind) {
+      case 'Time': case 'MicroTime': {
+        if (typeof v !== 'string') return notA('string');
+        const err = goTimeParseError(v, kind === 'Time' ? rfc3339 : rfc3339Micro);
+        if (err) this.abort(err);
+        return;
+      }
+      case 'Duration':
+        if (typeof v !== 'string') return notA('string');
+        try { parseDuration(v); } catch (e) { this.abort((e as Error).message); }
+        return;
+      case 'IntOrString':
+        if (typeof v === 'string') return;
+        if (typeof v !== 'number') return notA('int32');
+        if (!Number.isInteger(v) || !int32Range(v)) this.abort(`json: cannot unmarshal number ${v} into ${context()} of type int32`);
+        return;
+      case 'Quantity':
+        if ((typeof v === 'string' || typeof v === 'number') && parseQuantity(v) !== null) return;
+        this.abort("quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'");
+        return;
+      case 'ExtraValue':
+        if (!Array.isArray(v)) return this.typeError(jsonKind(v), 'v1.ExtraValue');
+        for (const s of v) if (s !== null && typeof s !== 'string') return this.typeError(jsonKind(s), 'string');
+        return;
+      default:
+        return; // RawExtension, FieldsV1: any JSON
+    }
+  }
+}
+
+/**
+ * Checks (and, with prune, normalizes in place) a decoded JSON object against the Go struct of
+ * `desc`, the way kjson.UnmarshalStrict decodes into it.
+ */
+export function typedDecode(obj: Record<string, unknown>, desc: MessageDesc, opts: { prune?: boolean } = {}): TypedDecodeResult {
+  const w = new Walk(opts.prune ?? true);
+  w.struct = goName(desc);
+  w.struct_(obj, desc, '', 0, true);
+  return { error: w.error, strict: w.strict };
+}
