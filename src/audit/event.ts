@@ -1,7 +1,8 @@
 /**
  * audit.k8s.io/v1 Event objects (k8s.io/apiserver/pkg/apis/audit/v1 types.go) and the pieces of a
- * request they are built from (pkg/audit/request.go). Fields are declared in upstream's struct
- * order, so the JSON lines read like kube-apiserver's.
+ * request they are built from (pkg/audit/request.go): user, source IPs, object reference, bounded
+ * copies of the bodies. encodeEvent writes upstream's struct order, so the JSON lines read like
+ * kube-apiserver's.
  */
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
@@ -72,6 +73,8 @@ export interface AuditEvent {
 export const auditIdHeader = 'Audit-Id';
 
 const maxUserAgentLength = 1024;
+/** Bodies larger than this are not copied into events (upstream's request body limit, 3 MiB). */
+export const maxAuditBodyBytes = 3 * 1024 * 1024;
 
 /** Wall-clock milliseconds since the epoch, with sub-millisecond precision. */
 export const nowMs = (): number => performance.timeOrigin + performance.now();
@@ -206,4 +209,47 @@ export function eventString(ev: AuditEvent): string {
   return `${ts} AUDIT: id=${q(ev.auditID)} stage=${q(ev.stage)} ip=${q(ev.sourceIPs?.[0] ?? '<unknown>')} method=${q(ev.verb)} `
     + `user=${q(username)} groups=${q(groups)} as=${q(asUser)} asgroups=${q(asGroups)} user-agent=${q(ev.userAgent ?? '')} `
     + `namespace=${q(ev.objectRef?.namespace || '<none>')} uri=${q(ev.requestURI)} response="${ev.responseStatus ? ev.responseStatus.code : '<deferred>'}"`;
+}
+
+// ---- bodies, observed as they stream past ----
+
+type Chunk = Buffer | string;
+/** A bounded copy of a body, taken as it streams past. */
+export interface Tap { chunks: Chunk[]; size: number; over: boolean }
+
+export function tapChunk(tap: Tap, chunk: unknown, encoding?: unknown): void {
+  if (tap.over || chunk == null || typeof chunk === 'function') return;
+  const c: Chunk = typeof chunk === 'string' ? (typeof encoding === 'string' && encoding !== 'utf8' && encoding !== 'utf-8' ? Buffer.from(chunk, encoding as BufferEncoding) : chunk)
+    : Buffer.isBuffer(chunk) ? chunk : Buffer.from((chunk as Uint8Array).buffer, (chunk as Uint8Array).byteOffset, (chunk as Uint8Array).byteLength);
+  tap.size += c.length;
+  if (tap.size > maxAuditBodyBytes) { tap.over = true; tap.chunks = []; } else tap.chunks.push(c);
+}
+
+export const tapBytes = (tap: Tap) => Buffer.concat(tap.chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c)));
+
+export const mediaTypeOf = (v: unknown) => String(v ?? '').split(';')[0].trim().toLowerCase();
+
+/**
+ * Decodes a body for the event as JSON; undefined when it cannot be (the handler answers that
+ * with a 400). YAML and protobuf decoders are loaded on first use only.
+ */
+export async function decodeForAudit(body: Buffer, contentType: string): Promise<unknown> {
+  try {
+    if (contentType === '' || contentType.endsWith('json') || contentType === '*/*') return JSON.parse(body.toString('utf8'));
+    if (contentType.endsWith('yaml')) return (await import('yaml')).parse(body.toString('utf8'), { maxAliasCount: 100 });
+    if (contentType === 'application/vnd.kubernetes.protobuf') return (await import('../protobuf/index.js')).decodeKubernetesProtobuf(body);
+  } catch {
+    // fall through
+  }
+  return undefined;
+}
+
+/** Copies the bounded fields of a Status response, as AuditContext.LogResponseObject does. */
+export function statusFields(s: Record<string, unknown>, code: number): ResponseStatus {
+  const out: ResponseStatus = { metadata: {}, code: typeof s.code === 'number' ? s.code : code };
+  if (typeof s.status === 'string') out.status = s.status;
+  if (typeof s.message === 'string') out.message = s.message;
+  if (typeof s.reason === 'string' && s.reason !== '') out.reason = s.reason;
+  if (s.details !== undefined) out.details = s.details;
+  return out;
 }

@@ -35,6 +35,13 @@ export const apiserverFlags: FlagDef[] = [
   { name: 'authorization-policy-file', type: 'string', default: '', usage: 'ABAC policy file (one JSON policy per line), for --authorization-mode=ABAC.' },
   { name: 'enable-admission-plugins', type: 'stringSlice', default: '', usage: `Admission plugins to enable in addition to the default ones (${defaultOnPlugins.join(', ')}).` },
   { name: 'disable-admission-plugins', type: 'stringSlice', default: '', usage: 'Admission plugins to turn off, even if on by default.' },
+  { name: 'audit-policy-file', type: 'string', default: '', usage: 'Path to the audit.k8s.io/v1 Policy file (YAML or JSON). Audit is off without it.' },
+  { name: 'audit-log-path', type: 'string', default: '', usage: 'Write audit events (JSON lines) to this file; "-" means standard out. Audit is off without it.' },
+  { name: 'audit-log-maxage', type: 'int', default: '0', usage: 'Days to keep rotated audit log files (0: no limit).' },
+  { name: 'audit-log-maxbackup', type: 'int', default: '0', usage: 'Number of rotated audit log files to keep (0: all).' },
+  { name: 'audit-log-maxsize', type: 'int', default: '0', usage: 'Megabytes an audit log file may reach before it is rotated (0: 100).' },
+  { name: 'audit-log-compress', type: 'bool', default: 'false', usage: 'Gzip rotated audit log files.' },
+  { name: 'audit-log-format', type: 'string', default: 'json', usage: 'Audit log line format: json or legacy.' },
   { name: 'v', short: 'v', type: 'int', default: '0', usage: 'Number for the log level verbosity.' },
 ];
 
@@ -133,13 +140,20 @@ export async function runApiserver(argv: string[]): Promise<void> {
       compactionIntervalMs: get<number>('etcd-compaction-interval'),
       bookmarkIntervalMs: 60_000,
       admissionPlugins,
+      audit: {
+        policyFile: get<string>('audit-policy-file'),
+        log: {
+          path: get<string>('audit-log-path'), maxAge: get<number>('audit-log-maxage'), maxBackups: get<number>('audit-log-maxbackup'),
+          maxSize: get<number>('audit-log-maxsize'), compress: get<boolean>('audit-log-compress'), format: get<string>('audit-log-format') as 'json' | 'legacy',
+        },
+      },
       log,
     });
   } catch (e) {
     const err = e as Error & { code?: string };
     // A bad range or an address in use is a configuration error, not a crash.
     process.stderr.write(`Error: ${err.message}\n`);
-    process.exit(err.code === 'EADDRINUSE' || /invalid/.test(err.message) ? 2 : 1);
+    process.exit(err.code === 'EADDRINUSE' || /invalid|loading audit policy file|audit-log/.test(err.message) ? 2 : 1);
   }
   log.info('kubets apiserver started', { insecureUrl: server.insecureUrl ?? 'off', secureUrl: server.secureUrl ?? 'off', adminKubeconfig: server.adminKubeconfig ?? '', ms: Date.now() - started });
   if (stopRequested) {

@@ -15,9 +15,9 @@ import { decodeKubernetesProtobuf, protobufContentType } from '../protobuf/index
 export const maxRequestBodyBytes = 3 * 1024 * 1024;
 
 /**
- * The body, or a 413 once it passes the limit. An HTTP/1.1 body that goes on past the limit is
- * not read further: the 413 goes out with Connection: close (status.ts) and the connection ends,
- * as Go's server ends a connection whose body was left unread.
+ * The body, or a 413 once it passes the limit. The 413 of an HTTP/1.1 request whose body goes
+ * on goes out with Connection: close (status.ts), and the connection ends soon after, as Go's
+ * server ends a connection whose body was left unread.
  */
 export function readBody(req: IncomingMessage, limit = maxRequestBodyBytes): Promise<Buffer> {
   const tooLarge = () => new ApiError(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${limit}`);
@@ -33,9 +33,8 @@ export function readBody(req: IncomingMessage, limit = maxRequestBodyBytes): Pro
       if (size > limit) {
         failed = true;
         chunks.length = 0;
+        // The rest is dropped as it comes (status.ts ends an HTTP/1.1 connection after the 413).
         reject(tooLarge());
-        // HTTP/2 streams are cheap to drain and share their connection; HTTP/1.1 stops here.
-        if (req.httpVersionMajor === 1) req.pause();
         return;
       }
       chunks.push(c);

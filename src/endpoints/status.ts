@@ -2,7 +2,7 @@
  * Writing responses: objects as JSON or YAML, and errors as meta/v1 Status bodies. Anything that
  * is not an ApiError is logged and answered with a 500 Status, never with a stack trace.
  */
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, internalError } from '../apis/meta/errors.js';
 
 export interface Logger {
@@ -23,8 +23,28 @@ export function writeObject(res: ServerResponse, code: number, body: unknown, co
 
 function send(res: ServerResponse, code: number, text: string, contentType: string): void {
   if (res.headersSent) return;
+  closeIfBodyUnread(res);
   res.writeHead(code, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-cache, private' });
   res.end(text);
+}
+
+/**
+ * An HTTP/1.1 answer given before the request body was all read (a 413, a 405 to a large POST)
+ * ends the connection, as Go's server does: reading on could take forever. Like Go's
+ * closeWriteAndWait, the answer is followed by a FIN and the rest of the body is discarded for
+ * a moment before the connection is cut: closing a socket with unread input resets it at once,
+ * and the client would lose the answer.
+ */
+function closeIfBodyUnread(res: ServerResponse): void {
+  const req = (res as { req?: IncomingMessage }).req;
+  if (!req || req.httpVersionMajor !== 1 || req.complete) return;
+  res.setHeader('Connection', 'close');
+  const socket = req.socket;
+  // node:http ends a `Connection: close` response with socket.destroySoon().
+  socket.destroySoon = () => {
+    socket.end();
+    setTimeout(() => socket.destroy(), 500).unref();
+  };
 }
 
 export function toApiError(err: unknown, log?: Logger): ApiError {

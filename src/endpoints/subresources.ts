@@ -11,9 +11,13 @@ import type { KubeObject } from '../apis/meta/types.js';
 import type { RequestInfo } from '../filters/request-info.js';
 import { applyPatch } from '../patch/index.js';
 import { type RequestContext, type ScaleDef } from '../registry/rest.js';
-import { decodeObjectBody, mediaType, readBody } from './body.js';
+import { asBadRequest, decodeBodyValue, mediaType, readBody } from './body.js';
+import type { DecodeTarget } from './decode.js';
 import { negotiate } from './negotiation.js';
-import { type HandlerEnv, methodNotAllowed, notFoundGeneric, patchObject, readDeleteOptions, type Route, writeOutput } from './resource-handler.js';
+import {
+  checkNamespaceAndName, decodeTyped, deleteOptionsFrom, type HandlerEnv, methodNotAllowed, notFoundGeneric, patchObject, type Route,
+  toStoredVersion, writeOutput,
+} from './resource-handler.js';
 import { successStatus, writeObject } from './status.js';
 
 export async function handleSubresource(req: IncomingMessage, res: ServerResponse, info: RequestInfo, route: Route, ctx: RequestContext, env: HandlerEnv): Promise<void> {
@@ -26,21 +30,38 @@ export async function handleSubresource(req: IncomingMessage, res: ServerRespons
   const neg = () => negotiate(req.headers.accept, ['object']);
   const name = info.name;
 
+  // What the body must be: the subresource's kind (Binding, Eviction, Scale) or the resource's own.
+  const target: DecodeTarget = {
+    group: sub.group ?? route.def.group, version: sub.version ?? version, kind: sub.kind,
+    alsoAccepts: sub.name === 'eviction' ? ['v1beta1'] : undefined,
+  };
+  const decode = () => decodeTyped(req, res, env, target, q);
+  /** create with a name (binding, eviction): the namespace check of create.go, then the REST's name check. */
+  const namedBody = async (kindName: string) => {
+    const body = await decode();
+    if (route.def.namespaced && body.metadata.namespace && body.metadata.namespace !== ctx.namespace) {
+      throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+    }
+    if ((body.metadata.name ?? '') !== name) throw badRequest(`name in URL does not match name in ${kindName} object`);
+    return body;
+  };
+
   switch (sub.name) {
     case 'status': {
       if (info.verb === 'get') return writeOutput(res, 200, await route.store.get(ctx.namespace, name), route, version, neg(), q);
-      if (info.verb === 'patch') return writeOutput(res, 200, await patchObject(req, route, ctx, name, version, 'status'), route, version, neg(), q);
-      const body = await readJsonObject(req);
-      const r = await route.store.update(ctx, name, () => body as KubeObject, 'status');
+      if (info.verb === 'patch') return writeOutput(res, 200, await patchObject(req, res, route, ctx, name, version, 'status'), route, version, neg(), q);
+      const body = await decode();
+      checkNamespaceAndName(body, route.def, name, ctx.namespace);
+      const stored = toStoredVersion(body, route.def, version);
+      const r = await route.store.update(ctx, name, () => stored, 'status');
       return writeOutput(res, 200, r.object, route, version, neg(), q);
     }
     case 'scale':
-      return handleScale(req, res, info, route, ctx, route.def.scale!);
+      return handleScale(req, res, info, route, ctx, route.def.scale!, () => decode());
     case 'binding': {
-      const body = await readJsonObject(req) as { metadata?: { name?: string }; target?: { kind?: string; name?: string } };
+      const body = await namedBody('Binding') as { metadata: { name?: string }; target?: { kind?: string; name?: string } };
       const target = body.target?.name;
       if (!target) throw invalid('Binding', '', name, [{ type: 'FieldValueRequired', field: 'target.name', detail: '' }]);
-      if (body.metadata?.name && body.metadata.name !== name) throw badRequest(`the name of the object (${body.metadata.name}) does not match the name on the URL (${name})`);
       await route.store.update(ctx, name, (pod) => {
         const spec = (pod.spec ??= {}) as { nodeName?: string };
         if (pod.metadata.deletionTimestamp) throw conflict(route.store.gr, name, `pod ${name} is being deleted, cannot be assigned to a host`);
@@ -52,13 +73,16 @@ export async function handleSubresource(req: IncomingMessage, res: ServerRespons
     }
     case 'eviction': {
       // Without a disruption controller there is no PDB budget to check: eviction is a delete.
-      const opts = await readDeleteOptions(req, q, ctx.dryRun);
-      await route.store.delete(ctx, name, opts);
+      const body = await namedBody('Eviction');
+      const deleteOptions = body.deleteOptions;
+      const opts = deleteOptionsFrom(deleteOptions && typeof deleteOptions === 'object' ? deleteOptions as Record<string, unknown> : {}, ctx.dryRun);
+      await route.store.delete({ ...ctx, dryRun: opts.dryRun ?? ctx.dryRun }, name, opts);
       return writeObject(res, 201, successStatus());
     }
     case 'approval':
     case 'finalize': {
-      const body = await readJsonObject(req) as KubeObject;
+      const body = await decode();
+      checkNamespaceAndName(body, route.def, name, ctx.namespace);
       const r = await route.store.update(ctx, name, (current) => {
         if (body.metadata?.resourceVersion) current.metadata.resourceVersion = body.metadata.resourceVersion;
         if (sub.name === 'approval') {
@@ -124,7 +148,12 @@ async function requestToken(saName: string, body: Record<string, unknown>, route
   };
 }
 async function readJsonObject(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const body = await decodeObjectBody(await readBody(req), mediaType(req));
+  let body: unknown;
+  try {
+    body = await decodeBodyValue(await readBody(req), mediaType(req));
+  } catch (e) {
+    throw asBadRequest(e);
+  }
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw badRequest('the body of the request must be an object');
   return body as Record<string, unknown>;
 }
@@ -167,21 +196,22 @@ export function scaleOf(obj: KubeObject, scale: ScaleDef): KubeObject {
   };
 }
 
-async function handleScale(req: IncomingMessage, res: ServerResponse, info: RequestInfo, route: Route, ctx: RequestContext, scale: ScaleDef): Promise<void> {
+async function handleScale(req: IncomingMessage, res: ServerResponse, info: RequestInfo, route: Route, ctx: RequestContext, scale: ScaleDef, decode: () => Promise<KubeObject>): Promise<void> {
   const name = info.name;
   const write = (obj: KubeObject, code = 200) => writeObject(res, code, scaleOf(obj, scale));
   if (info.verb === 'get') return write(await route.store.get(ctx.namespace, name));
-  const body = await readBody(req);
-  const contentType = mediaType(req);
+  let patch: Buffer | undefined;
+  let put: KubeObject | undefined;
+  if (info.verb === 'patch') patch = await readBody(req);
+  else {
+    put = await decode();
+    checkNamespaceAndName(put, route.def, name, ctx.namespace);
+  }
+  // PatchResource compares the patch type exactly, after dropping parameters.
+  const contentType = req.headers['content-type'] ?? '';
   const r = await route.store.update(ctx, name, async (current) => {
     const currentScale = scaleOf(current, scale);
-    let next: KubeObject;
-    if (info.verb === 'patch') next = applyPatch(contentType, currentScale, body, { lookup: () => undefined }) as KubeObject;
-    else {
-      const decoded = await decodeObjectBody(body, contentType);
-      if (decoded === null || typeof decoded !== 'object' || Array.isArray(decoded)) throw badRequest('the body of the request must be an object');
-      next = decoded as KubeObject;
-    }
+    const next = patch ? applyPatch(contentType, currentScale, patch, { lookup: () => undefined }) as KubeObject : put!;
     const replicas = (next.spec as { replicas?: unknown } | undefined)?.replicas;
     const rv = next.metadata?.resourceVersion;
     if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) {
@@ -197,4 +227,3 @@ async function handleScale(req: IncomingMessage, res: ServerResponse, info: Requ
   }, 'scale');
   return write(r.object);
 }
-

@@ -14,18 +14,31 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { ApiError } from '../apis/meta/errors.js';
-import { auditIdHeader, type AuditEvent, auditUser, fillObjectRef, levelAtLeast, microTime, newEvent, nowMs, type ResponseStatus, type Stage, withoutManagedFields } from '../audit/event.js';
+import {
+  auditIdHeader, type AuditEvent, auditUser, decodeForAudit, fillObjectRef, levelAtLeast, mediaTypeOf, microTime, newEvent, nowMs,
+  type ResponseStatus, type Stage, statusFields, type Tap, tapBytes, tapChunk, withoutManagedFields,
+} from '../audit/event.js';
 import { type AuditBackend, type AuditLogOptions, newLogBackend, validateAuditLogOptions } from '../audit/log-backend.js';
 import { type AuditPolicy, loadPolicyFile, type RequestAuditConfig } from '../audit/policy.js';
 import type { Logger } from '../endpoints/status.js';
 import { type ApiRequest, type Filter, isLongRunning } from './chain.js';
 
-/** Bodies larger than this are not copied into events (upstream's request body limit, 3 MiB). */
-export const maxAuditBodyBytes = 3 * 1024 * 1024;
 const bodyVerbs = new Set(['create', 'update', 'patch', 'delete', 'deletecollection']);
 const statusPrefix = '{"kind":"Status"';
-/** Requests audited by withAudit, so that the failed-authentication audit stays out of their way. */
-const audited = new WeakSet<IncomingMessage>();
+/** Requests seen by withAudit (so the failed-authentication audit stays out of their way), with their event if audited. */
+const audited = new WeakMap<IncomingMessage, AuditEvent | null>();
+
+/**
+ * audit.AddAuditAnnotation for stages inside withAudit (authorization sets
+ * authorization.k8s.io/decision and authorization.k8s.io/reason upstream). The first value of a
+ * key wins. A no-op when the request is not audited.
+ */
+export function addAuditAnnotation(r: ApiRequest, key: string, value: string): void {
+  const ev = audited.get(r.req);
+  if (!ev) return;
+  ev.annotations ??= {};
+  if (!(key in ev.annotations)) ev.annotations[key] = value;
+}
 
 /** WithAuditInit: the client's Audit-ID, or a new UUID, echoed as the Audit-Id response header. */
 function auditIdOf(r: ApiRequest): string {
@@ -55,56 +68,19 @@ function emitter(ev: AuditEvent, cfg: RequestAuditConfig, backend: AuditBackend)
   };
 }
 
-type Chunk = Buffer | string;
-interface Tap { chunks: Chunk[]; size: number; over: boolean }
-
-function tapChunk(tap: Tap, chunk: unknown, encoding?: unknown): void {
-  if (tap.over || chunk == null || typeof chunk === 'function') return;
-  const c: Chunk = typeof chunk === 'string' ? (typeof encoding === 'string' && encoding !== 'utf8' && encoding !== 'utf-8' ? Buffer.from(chunk, encoding as BufferEncoding) : chunk)
-    : Buffer.isBuffer(chunk) ? chunk : Buffer.from((chunk as Uint8Array).buffer, (chunk as Uint8Array).byteOffset, (chunk as Uint8Array).byteLength);
-  tap.size += c.length;
-  if (tap.size > maxAuditBodyBytes) { tap.over = true; tap.chunks = []; } else tap.chunks.push(c);
-}
-
-const tapBytes = (tap: Tap) => Buffer.concat(tap.chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c)));
-
-const mediaTypeOf = (v: unknown) => String(v ?? '').split(';')[0].trim().toLowerCase();
-
-/**
- * Decodes a body for the event as JSON; undefined when it cannot be (the handler answers that
- * with a 400). YAML and protobuf decoders are loaded on first use only.
- */
-async function decodeForAudit(body: Buffer, contentType: string): Promise<unknown> {
-  try {
-    if (contentType === '' || contentType.endsWith('json') || contentType === '*/*') return JSON.parse(body.toString('utf8'));
-    if (contentType.endsWith('yaml')) return (await import('yaml')).parse(body.toString('utf8'), { maxAliasCount: 100 });
-    if (contentType === 'application/vnd.kubernetes.protobuf') return (await import('../protobuf/index.js')).decodeKubernetesProtobuf(body);
-  } catch {
-    // fall through
-  }
-  return undefined;
-}
-
-/** Copies the bounded fields of a Status response, as AuditContext.LogResponseObject does. */
-function statusFields(s: Record<string, unknown>, code: number): ResponseStatus {
-  const out: ResponseStatus = { metadata: {}, code: typeof s.code === 'number' ? s.code : code };
-  if (typeof s.status === 'string') out.status = s.status;
-  if (typeof s.message === 'string') out.message = s.message;
-  if (typeof s.reason === 'string' && s.reason !== '') out.reason = s.reason;
-  if (s.details !== undefined) out.details = s.details;
-  return out;
-}
-
 export function withAudit(policy: AuditPolicy, backend: AuditBackend, log: Logger): Filter {
   return (next) => async (r) => {
     const auditID = auditIdOf(r);
-    audited.add(r.req);
     const cfg = policyFor(policy, r, true);
-    if (cfg.level === 'None') return next(r);
+    if (cfg.level === 'None') {
+      audited.set(r.req, null);
+      return next(r);
+    }
 
     const { req, res, info } = r;
     const realUser = r.user;
     const ev = newEvent(req, info, realUser, cfg.level, auditID, performance.timeOrigin + r.startedAt);
+    audited.set(req, ev);
     const emit = emitter(ev, cfg, backend);
     emit('RequestReceived');
 
@@ -280,7 +256,7 @@ export async function newAudit(o: AuditOptions, log: Logger): Promise<Audit | nu
   const errs = validateAuditLogOptions(o.log);
   if (errs.length > 0) throw new Error(errs.join('; '));
   if (o.policyFile === '') {
-    log.info('No audit policy file provided, no events will be recorded for log backend');
+    log.debug('No audit policy file provided, no events will be recorded for log backend');
     return null;
   }
   const policy = await loadPolicyFile(o.policyFile);

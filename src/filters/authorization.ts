@@ -8,6 +8,7 @@ import { parseFieldSelector } from '../apis/meta/fields.js';
 import type { Attributes, Authorizer } from '../auth/authz/authorizer.js';
 import type { UserInfo } from '../auth/user.js';
 import type { RequestInfo } from './request-info.js';
+import { addAuditAnnotation } from './audit.js';
 import type { Filter } from './chain.js';
 
 export function attributesFor(user: UserInfo, info: RequestInfo): Attributes {
@@ -51,6 +52,8 @@ export function withAuthorization(authorizer: Authorizer): Filter {
   return (next) => async (r) => {
     const attrs = attributesFor(r.user, r.info);
     const result = await authorizer.authorize(attrs);
+    addAuditAnnotation(r, 'authorization.k8s.io/decision', result.decision === 'allow' ? 'allow' : 'forbid');
+    if (result.reason) addAuditAnnotation(r, 'authorization.k8s.io/reason', result.reason);
     if (result.decision !== 'allow') throw forbiddenError(attrs, result.reason);
     return next(r);
   };

@@ -19,6 +19,8 @@ export interface RequestInfo {
   resource: string;
   subresource: string;
   name: string;
+  /** The resource was named inside /namespaces/{namespace}/ (not /namespaces/{name} itself). */
+  inNamespace: boolean;
   parts: string[];
   query: URLSearchParams;
 }
@@ -38,7 +40,7 @@ export function parseRequestInfo(req: Pick<IncomingMessage, 'method' | 'url'>): 
   const method = (req.method ?? 'GET').toUpperCase();
   const info: RequestInfo = {
     isResourceRequest: false, path: rawPath, verb: method.toLowerCase(), apiPrefix: '', apiGroup: '',
-    apiVersion: '', namespace: '', resource: '', subresource: '', name: '', parts: [], query,
+    apiVersion: '', namespace: '', resource: '', subresource: '', name: '', inNamespace: false, parts: [], query,
   };
 
   // Like upstream (strings.Split of the path trimmed of '/'): interior empty segments stay, so
@@ -80,7 +82,10 @@ export function parseRequestInfo(req: Pick<IncomingMessage, 'method' | 'url'>): 
     if (rest.length > 1) {
       info.namespace = rest[1];
       // /namespaces/{ns} is the namespace object itself; /namespaces/{ns}/{resource}... is inside it
-      if (rest.length > 2 && rest[2] !== 'finalize' && rest[2] !== 'status') rest = rest.slice(2);
+      if (rest.length > 2 && rest[2] !== 'finalize' && rest[2] !== 'status') {
+        rest = rest.slice(2);
+        info.inNamespace = true;
+      }
     }
   }
   info.parts = rest;

@@ -43,6 +43,12 @@ export interface Strategy {
    * (true for endpoints, events, limitranges, serviceaccounts, services, leases, RBAC, runtimeclasses).
    */
   allowCreateOnUpdate?: boolean;
+  /**
+   * Optional, default true except for the resources the Store lists (webhook configurations,
+   * CSI objects, volume attachments, runtime classes). Upstream's AllowUnconditionalUpdate: an
+   * update without metadata.resourceVersion applies to the latest object instead of failing 422.
+   */
+  allowUnconditionalUpdate?: boolean;
 }
 
 /** How metadata.name is validated; upstream picks one per resource. */

@@ -9,7 +9,8 @@
  * whole transform run again on the fresh object (patches are re-applied, not merged blindly).
  */
 import { ApiError, conflict, type FieldError, invalid } from '../apis/meta/errors.js';
-import { validateObjectMeta, validateObjectMetaUpdate } from '../apis/meta/validation.js';
+import { goValueError, validateObjectMeta, validateObjectMetaUpdate } from '../apis/meta/validation.js';
+import { cloneJson } from '../patch/json-value.js';
 import { type GroupResource, type KubeObject, apiVersionOf, nowTimestamp } from '../apis/meta/types.js';
 import type { Admission, AdmissionAttributes, Operation } from '../admission/plugin.js';
 import { type Preconditions, type Storage, StorageError } from '../storage/storage.js';
@@ -31,6 +32,8 @@ export interface DeleteOptions {
   gracePeriodSeconds?: number;
   preconditions?: Preconditions;
   propagationPolicy?: string;
+  /** Optional; deprecated upstream, but orphanDependents=false still makes a pending delete a 202. */
+  orphanDependents?: boolean;
   dryRun?: boolean;
 }
 
@@ -70,7 +73,16 @@ export interface DeleteResult {
 // Resources whose DELETE answers with the object rather than a Status (ReturnDeletedObject upstream).
 const returnsDeletedObject = new Set(['pods', 'serviceaccounts', 'storageclasses', 'namespaces', 'services']);
 
-const clone = <T>(o: T): T => structuredClone(o);
+// Resources whose strategy refuses an update without metadata.resourceVersion upstream
+// (AllowUnconditionalUpdate() false in their strategy.go); every other one takes the latest.
+const conditionalUpdateOnly = new Set([
+  'admissionregistration.k8s.io/mutatingwebhookconfigurations', 'admissionregistration.k8s.io/validatingwebhookconfigurations',
+  'storage.k8s.io/csidrivers', 'storage.k8s.io/csinodes', 'storage.k8s.io/csistoragecapacities', 'storage.k8s.io/volumeattachments',
+  'node.k8s.io/runtimeclasses',
+]);
+
+// Iterative: a body may legally nest thousands of levels deep (structuredClone would recurse).
+const clone = <T>(o: T): T => cloneJson(o);
 
 export class Store {
   readonly gr: GroupResource;
@@ -100,6 +112,11 @@ export class Store {
 
   get returnsDeletedObject(): boolean {
     return returnsDeletedObject.has(this.def.resource);
+  }
+
+  /** AllowUnconditionalUpdate: may an update without metadata.resourceVersion apply to the latest? */
+  get allowsUnconditionalUpdate(): boolean {
+    return this.def.strategy.allowUnconditionalUpdate ?? !conditionalUpdateOnly.has(`${this.def.group}/${this.def.resource}`);
   }
 
   key(namespace: string, name: string): string {
@@ -222,7 +239,13 @@ export class Store {
       reconcileNamespace(next, this.def, ctx.namespace);
       next.apiVersion = this.apiVersion;
       next.kind = this.def.kind;
-      if (m.resourceVersion && m.resourceVersion !== current.metadata.resourceVersion) {
+      if (!m.resourceVersion) {
+        if (!this.allowsUnconditionalUpdate) {
+          // genericregistry.Store.Update: the kind is the resource here, and the value a uint64 (%#v).
+          throw invalid(this.def.resource, this.def.group, name, [goValueError('FieldValueInvalid', 'metadata.resourceVersion', '0x0', 'must be specified for an update')]);
+        }
+        m.resourceVersion = current.metadata.resourceVersion;
+      } else if (m.resourceVersion !== current.metadata.resourceVersion) {
         throw conflict(this.gr, name, 'the object has been modified; please apply your changes to the latest version and try again');
       }
       if (m.uid && m.uid !== current.metadata.uid) {
@@ -336,12 +359,14 @@ export class Store {
     }
   }
 
+  /** rest.BeforeDelete checks preconditions early, naming the kind (not the resource) in the conflict. */
   private checkPreconditions(name: string, current: KubeObject, pre?: Preconditions) {
+    const gk = { group: this.def.group, resource: this.def.kind };
     if (pre?.uid && pre.uid !== current.metadata.uid) {
-      throw conflict(this.gr, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${current.metadata.uid}`);
+      throw conflict(gk, name, `the UID in the precondition (${pre.uid}) does not match the UID in record (${current.metadata.uid}). The object might have been deleted and then recreated`);
     }
     if (pre?.resourceVersion && pre.resourceVersion !== current.metadata.resourceVersion) {
-      throw conflict(this.gr, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${current.metadata.resourceVersion}`);
+      throw conflict(gk, name, `the ResourceVersion in the precondition (${pre.resourceVersion}) does not match the ResourceVersion in record (${current.metadata.resourceVersion}). The object might have been modified`);
     }
   }
 

@@ -24,7 +24,8 @@ import { ServiceAccountsController } from '../controllers/serviceaccounts.js';
 import { buildDiscovery } from '../endpoints/discovery.js';
 import type { HandlerEnv, Route, TokenIssuer } from '../endpoints/resource-handler.js';
 import { type Logger, writeError } from '../endpoints/status.js';
-import { type ApiRequest, buildChain, type Handler } from '../filters/chain.js';
+import { type ApiRequest, buildChain, type Filter, type Handler } from '../filters/chain.js';
+import { type AuditOptions, newAudit } from '../filters/audit.js';
 import { withAuthentication } from '../filters/authentication.js';
 import { withAuthorization } from '../filters/authorization.js';
 import { withImpersonation } from '../filters/impersonation.js';
@@ -84,6 +85,8 @@ export interface ApiServerOptions {
   controllers?: boolean;
   /** Optional. Enabled admission plugins (registry.ts names); default: all kubets has. */
   admissionPlugins?: readonly string[];
+  /** Optional. --audit-policy-file and --audit-log-* (audit is off without both a path and a policy). */
+  audit?: AuditOptions;
 }
 
 export interface RunningApiServer {
@@ -162,6 +165,9 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
     readyz: [checks.ping, checks.log, checks.storage, checks.started, checks.shutdown],
   });
   const inflight = { count: 0 };
+  // null when audit is off: the stage is then not in the chains at all.
+  const audit = o.audit ? await newAudit(o.audit, o.log) : null;
+  const stages = (...fs: Array<Filter | null | undefined>) => fs.filter((f): f is Filter => !!f);
   const closers: Array<(graceMs: number) => Promise<void>> = [];
 
   let insecureUrl: string | undefined;
@@ -169,13 +175,14 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
     if (!isLoopbackHost(o.insecureBindAddress)) {
       o.log.error('WARNING: the insecure port serves the whole API without authentication or authorization, and it is bound to a non-loopback address', { address: o.insecureBindAddress });
     }
-    const insecureChain = buildChain(api, [
+    const insecureChain = buildChain(api, stages(
       withInsecureGuard([o.insecureBindAddress]),
       withTimeout(o.requestTimeoutMs),
+      audit?.withAudit,
       // No authentication here, so nobody is exempt from the in-flight limits.
       withMaxInFlight(o.maxRequestsInflight, o.maxMutatingRequestsInflight, () => false),
-    ]);
-    const server = createServer({ keepAlive: true }, serve(insecureChain, insecureUser, metrics, o.log, inflight));
+    ));
+    const server = createServer({ keepAlive: true, maxHeaderSize: 1 << 20 }, serve(insecureChain, insecureUser, metrics, o.log, inflight));
     server.requestTimeout = 0; // watches stream for up to an hour; short requests are bounded by withTimeout
     await listen(server, o.insecurePort, o.insecureBindAddress);
     const port = (server.address() as AddressInfo).port;
@@ -193,14 +200,16 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
   let adminKubeconfig: string | undefined;
   if (secure && o.secure) {
     const { auth } = secure;
-    const secureChain = buildChain(api, [
+    const secureChain = buildChain(api, stages(
       withTimeout(o.requestTimeoutMs),
+      audit?.withFailedAuthenticationAudit,
       withAuthentication(auth.authenticator, o.secure.anonymousAuth, o.log),
+      audit?.withAudit, // sees the authenticated user, before impersonation replaces it
       withImpersonation(auth.authorizer),
       // After authentication, so that system:masters is never throttled, as upstream.
       withMaxInFlight(o.maxRequestsInflight, o.maxMutatingRequestsInflight, (u) => u.groups.includes('system:masters')),
       withAuthorization(auth.authorizer),
-    ]);
+    ));
     const listener = await listenSecure({
       port: o.secure.securePort, host: o.secure.bindAddress, certPem: secure.servingCert, keyPem: secure.servingKey,
       clientCaPem: secure.clientCaPem, minVersion: o.secure.tlsMinVersion, ciphers: o.secure.tlsCiphers,
@@ -256,6 +265,7 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
       for (const c of controllers) await c.stop();
       stopping.abort(); // open watches end now; short requests get up to 10 s to finish
       await Promise.all(closers.map((c) => c(10_000)));
+      await audit?.close();
       await storage.close();
     },
   };
@@ -300,6 +310,13 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 function serve(chain: Handler, user: UserInfo, metrics: ApiMetrics, log: Logger, inflight: { count: number }) {
   return (req: IncomingMessage, res: ServerResponse) => {
     const startedAt = performance.now();
+    // An absolute-form target (what proxies send, RFC 9112 3.2.2) is served by its path, as Go's
+    // server does.
+    const url = req.url ?? '/';
+    if (!url.startsWith('/')) {
+      const authority = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#]*/.exec(url);
+      if (authority) req.url = url.slice(authority[0].length) || '/';
+    }
     let info;
     try {
       info = parseRequestInfo(req);

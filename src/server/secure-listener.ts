@@ -34,8 +34,12 @@ export function listenSecure(o: SecureListenerOptions, handler: (req: IncomingMe
     minVersion: o.minVersion,
     ciphers: o.ciphers,
     // Watches stream for a long time; idle connections are closed by clients, not by us.
-    settings: { maxConcurrentStreams: 1000 },
+    // Headers up to 1 MiB, like Go's http.DefaultMaxHeaderBytes (big bearer tokens).
+    settings: { maxConcurrentStreams: 1000, maxHeaderListSize: 1 << 20 },
+    maxSessionMemory: 32,
   }, handler as never);
+  // HTTP/1.1 over TLS is parsed by node:http's connection listener, which reads this property.
+  (server as unknown as { maxHeaderSize: number }).maxHeaderSize = 1 << 20;
   const sessions = new Set<Http2Session>();
   server.on('session', (s) => { sessions.add(s); s.once('close', () => sessions.delete(s)); });
   // HTTP/1.1 connections over TLS: track them too so shutdown can end idle keep-alives.

@@ -14,7 +14,7 @@ import { type AuditEvent, encodeEvent } from '../../src/audit/event.js';
 import type { AuditBackend } from '../../src/audit/log-backend.js';
 import { parsePolicy } from '../../src/audit/policy.js';
 import { writeError, writeObject } from '../../src/endpoints/status.js';
-import { newAudit, withAudit, withFailedAuthenticationAudit } from '../../src/filters/audit.js';
+import { addAuditAnnotation, newAudit, withAudit, withFailedAuthenticationAudit } from '../../src/filters/audit.js';
 import { type ApiRequest, buildChain, type Filter, type Handler } from '../../src/filters/chain.js';
 import { parseRequestInfo } from '../../src/filters/request-info.js';
 
@@ -85,6 +85,7 @@ const impersonate: Filter = (next) => async (r) => {
   return next(r);
 };
 const authorize: Filter = (next) => async (r) => {
+  addAuditAnnotation(r, 'authorization.k8s.io/decision', r.req.headers['x-deny'] ? 'forbid' : 'allow');
   if (r.req.headers['x-deny']) throw new ApiError(403, 'Forbidden', 'secrets is forbidden: User "alice" cannot create resource "secrets"', { kind: 'secrets' });
   return next(r);
 };
@@ -125,6 +126,7 @@ describe('audit filter', t, () => {
     assert.equal(received.stageTimestamp, received.requestReceivedTimestamp);
     assert.match(received.requestReceivedTimestamp, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
     assert.equal(received.responseStatus, undefined);
+    assert.equal(received.annotations, undefined);
     assert.equal(done.level, 'Metadata');
     assert.equal(done.verb, 'create');
     assert.equal(done.requestURI, '/api/v1/namespaces/default/configmaps');
@@ -135,6 +137,7 @@ describe('audit filter', t, () => {
     assert.deepEqual(done.responseStatus, { metadata: {}, code: 201 });
     assert.equal(done.requestObject, undefined);
     assert.equal(done.responseObject, undefined);
+    assert.deepEqual(done.annotations, { 'authorization.k8s.io/decision': 'allow' });
     assert.equal(backend.of(id).length, 2);
   });
 
@@ -164,6 +167,7 @@ describe('audit filter', t, () => {
     assert.equal(resp.status, 403);
     const done = await backend.waitFor(resp.headers.get('audit-id')!, 'ResponseComplete');
     assert.equal(done.requestObject, undefined);
+    assert.deepEqual(done.annotations, { 'authorization.k8s.io/decision': 'forbid' });
     assert.deepEqual(done.responseStatus, { metadata: {}, status: 'Failure', message: 'secrets is forbidden: User "alice" cannot create resource "secrets"', reason: 'Forbidden', details: { kind: 'secrets' }, code: 403 });
   });
 

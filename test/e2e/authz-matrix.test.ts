@@ -405,7 +405,8 @@ describe('authorization matrix: Node,RBAC (the default)', { skip: skipWithoutKub
       const ns = requestNamespace(c);
       const where = d.namespaced ? (ns ? ['-n', ns] : ['--all-namespaces']) : [];
       const out = await kubectlSecure(s, credArgs[c.who]!, ['auth', 'can-i', c.verb, name ? `${type}/${name}` : type, ...where]);
-      const answer = out.stdout.trim();
+      // "yes", or "no" with " - <reason>" when the authorizer gave one (kubectl prints both).
+      const answer = out.stdout.trim().split(' ')[0];
       const want = rbacNodeAllows(c) ? 'yes' : 'no';
       const real = r.status === 403 && r.message.startsWith(denyPrefix(c, userNames[c.who])) ? 'no' : 'yes';
       return answer === want && real === want ? null : `${caseId(c)}: can-i ${answer || out.stderr.trim()}, request ${r.status}, upstream ${want}`;

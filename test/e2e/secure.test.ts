@@ -147,6 +147,30 @@ describe('secure port', { skip: skipWithoutKubectl, timeout: 240_000 }, () => {
     assert.match(k.stderr, /Unauthorized|must be logged in/);
   });
 
+  it('a legacy service-account-token Secret gets token, ca.crt and namespace, and the token authenticates', { timeout: 30_000 }, async () => {
+    await kubectlAdminOk(s, ['create', 'serviceaccount', 'legacy', '-n', 'default']);
+    const created = await asAdmin('POST', '/api/v1/namespaces/default/secrets', {
+      apiVersion: 'v1', kind: 'Secret', type: 'kubernetes.io/service-account-token',
+      metadata: { name: 'legacy-token', annotations: { 'kubernetes.io/service-account.name': 'legacy' } },
+    });
+    assert.equal(created.status, 201, created.text);
+    const secret = await eventually(async () => {
+      const r = await asAdmin('GET', '/api/v1/namespaces/default/secrets/legacy-token');
+      return r.json?.data?.token ? r.json : null;
+    }, 10_000, 'the token controller to fill the secret');
+    assert.equal(Buffer.from(secret.data.namespace, 'base64').toString(), 'default');
+    assert.equal(Buffer.from(secret.data['ca.crt'], 'base64').toString(), ca);
+    const token = Buffer.from(secret.data.token, 'base64').toString();
+    const who = await kubectlSecure(s, ['--token', token], ['auth', 'whoami', '-o', 'json']);
+    assert.equal(who.code, 0, who.stderr);
+    const info = JSON.parse(who.stdout).status.userInfo;
+    assert.equal(info.username, 'system:serviceaccount:default:legacy');
+    assert.deepEqual(info.groups, ['system:serviceaccounts', 'system:serviceaccounts:default', 'system:authenticated']);
+    // Deleting the secret revokes the token.
+    assert.equal((await asAdmin('DELETE', '/api/v1/namespaces/default/secrets/legacy-token')).status, 200);
+    await eventually(async () => (await secureRequest(s, 'GET', '/api', { token })).status === 401, 10_000, 'the legacy token to be revoked');
+  });
+
   it('a token bound to a pod stops working when the pod is deleted', { timeout: 45_000 }, async () => {
     await kubectlAdminOk(s, ['create', 'serviceaccount', 'bound', '-n', 'default']);
     await eventually(async () => (await asAdmin('POST', '/api/v1/namespaces/default/pods', pod('tokpod', { serviceAccountName: 'bound' }))).status === 201, 10_000, 'pod tokpod');
@@ -198,8 +222,13 @@ describe('secure port', { skip: skipWithoutKubectl, timeout: 240_000 }, () => {
     const foreignCA = await generateSelfSignedCA({ commonName: 'kubernetes' });
     const foreignCert = await signClientCertificate(foreignCA, { commonName: 'kubernetes-admin', organizations: ['system:masters'] });
 
+    // The serving certificate is signed by the cluster CA but only for serverAuth: x509's verify
+    // options ask for ExtKeyUsageClientAuth.
+    const servingAsClient = { cert: readFileSync(join(s.dataDir, 'pki/apiserver.crt'), 'utf8'), key: readFileSync(join(s.dataDir, 'pki/apiserver.key'), 'utf8') };
+
     const cases: Array<[string, Credentials]> = [
       ['expired client certificate (valid CA)', { cert: expiredCert }],
+      ['serving certificate (no clientAuth usage) as a client certificate', { cert: servingAsClient }],
       ['client certificate from a foreign CA', { cert: foreignCert }],
       ['tampered JWT claims', { token: tampered }],
       ['JWT with a flipped signature byte', { token: flipped }],

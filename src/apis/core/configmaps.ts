@@ -39,7 +39,7 @@ function validateConfigMap(cm: KubeObject): FieldError[] {
   let total = 0;
   for (const [key, value] of Object.entries(data)) {
     for (const msg of configMapKeyErrors(key)) errs.push(fieldInvalid(`data[${key}]`, key, msg));
-    if (key in binaryData) errs.push(fieldInvalid(`data[${key}]`, key, 'duplicate of key present in binaryData'));
+    if (Object.hasOwn(binaryData, key)) errs.push(fieldInvalid(`data[${key}]`, key, 'duplicate of key present in binaryData'));
     if (typeof value === 'string') total += Buffer.byteLength(value, 'utf8');
   }
   for (const key of Object.keys(binaryData)) {

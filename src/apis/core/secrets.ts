@@ -23,7 +23,8 @@ function decodeSecret(secret: KubeObject): void {
   if (Object.keys(stringData).length > 0) {
     const data = { ...asRecord(secret.data) };
     for (const [k, v] of Object.entries(stringData)) {
-      if (typeof v === 'string') data[k] = Buffer.from(v, 'utf8').toString('base64');
+      // defineProperty: a key named __proto__ is an ordinary key, as in JSON.parse.
+      if (typeof v === 'string') Object.defineProperty(data, k, { value: Buffer.from(v, 'utf8').toString('base64'), enumerable: true, writable: true, configurable: true });
     }
     secret.data = data;
   }

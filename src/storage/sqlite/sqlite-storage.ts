@@ -300,5 +300,11 @@ export class SqliteStorage implements Storage, WatchSource {
 
 /** The stored form of obj at revision rev. Never mutates obj: callers keep their copy. */
 function encode(obj: KubeObject, rev: number): string {
-  return JSON.stringify({ ...obj, metadata: { ...obj.metadata, resourceVersion: String(rev) } });
+  try {
+    return JSON.stringify({ ...obj, metadata: { ...obj.metadata, resourceVersion: String(rev) } });
+  } catch (e) {
+    // JSON.stringify recurses: a value nested thousands deep (legal JSON) overflows the stack.
+    if (e instanceof RangeError) throw new StorageError('InvalidObj', obj.metadata?.name ?? '', undefined, `the object cannot be stored: ${e.message}`);
+    throw e;
+  }
 }
