@@ -15,6 +15,8 @@ export type VirtualCreate = (ctx: RequestContext, body: KubeObject) => Promise<K
 
 export interface ReviewDeps {
   authenticator: Authenticator;
+  /** The API's own audiences, reported when a TokenReview asks for none. */
+  apiAudiences: readonly string[];
   authorizer: Authorizer;
   ruleResolver: RuleResolver;
 }
@@ -93,13 +95,14 @@ export function reviewHandlers(deps: ReviewDeps): Map<string, VirtualCreate> {
     let user: UserInfo | null = null;
     let error: string | undefined;
     try {
-      user = await deps.authenticator.authenticate({ headers: { authorization: `Bearer ${spec.token}` } });
+      user = await deps.authenticator.authenticate({ headers: { authorization: `Bearer ${spec.token}` }, audiences: spec.audiences?.length ? spec.audiences : undefined });
     } catch (e) {
       error = e instanceof AggregateError ? e.errors.map((x) => (x as Error).message).join(', ') : (e as Error).message;
     }
     const status: Record<string, unknown> = { authenticated: !!user, user: {} };
     if (user) status.user = { username: user.name, uid: user.uid, groups: user.groups, extra: user.extra };
-    if (spec.audiences) status.audiences = spec.audiences;
+    // The authenticator checked the token against the requested audiences (or the API's).
+    if (user) status.audiences = spec.audiences?.length ? spec.audiences : [...deps.apiAudiences];
     if (error) status.error = error;
     return { ...body, status };
   });

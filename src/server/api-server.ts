@@ -149,7 +149,7 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
   // The secure port's identity and policy; the review APIs answer with the same policy on both ports.
   const secure = o.secure ? await prepareSecure(o.secure, o.dataDir, alloc.firstIP(), routes) : null;
   const reviewAuth = secure?.auth ?? await insecureOnlyAuth();
-  for (const [key, create] of reviewHandlers({ authenticator: reviewAuth.tokenAuthenticator, authorizer: reviewAuth.authorizer, ruleResolver: reviewAuth.ruleResolver })) {
+  for (const [key, create] of reviewHandlers({ authenticator: reviewAuth.tokenAuthenticator, apiAudiences: reviewAuth.apiAudiences, authorizer: reviewAuth.authorizer, ruleResolver: reviewAuth.ruleResolver })) {
     routes.get(key)!.virtualCreate = create;
   }
   if (secure) {
@@ -296,7 +296,7 @@ async function prepareSecure(s: SecureServingOptions, dataDir: string, serviceIP
 /** With only the insecure port on, reviews answer for a policy that allows everything. */
 async function insecureOnlyAuth() {
   const { alwaysAllow } = await import('../auth/authz/always.js');
-  return { tokenAuthenticator: { authenticate: async () => null }, authorizer: alwaysAllow, ruleResolver: alwaysAllow };
+  return { tokenAuthenticator: { authenticate: async () => null }, apiAudiences: [] as string[], authorizer: alwaysAllow, ruleResolver: alwaysAllow };
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

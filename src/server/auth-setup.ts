@@ -7,7 +7,7 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { type Authenticator, unionAuthenticator } from '../auth/authn/authenticator.js';
-import { newBearerTokenAuthenticator, type TokenAuthenticator } from '../auth/authn/bearer-token.js';
+import { audienceAgnostic, newBearerTokenAuthenticator, type TokenAuthenticator } from '../auth/authn/bearer-token.js';
 import { newServiceAccountAuthenticator } from '../auth/authn/service-account.js';
 import { loadTokenFile } from '../auth/authn/token-file.js';
 import { newX509Authenticator } from '../auth/authn/x509.js';
@@ -33,6 +33,8 @@ export interface AuthOptions {
 
 export interface AuthSetup {
   authenticator: Authenticator;
+  /** --api-audiences as in effect (TokenReview reports them when none were asked for). */
+  apiAudiences: readonly string[];
   /** Token authenticators alone, for TokenReview. */
   tokenAuthenticator: Authenticator;
   authorizer: Authorizer;
@@ -55,7 +57,7 @@ export function readSigningKey(path: string): KeyObject {
 
 export async function buildAuth(o: AuthOptions, routes: Routes): Promise<AuthSetup> {
   const tokens: TokenAuthenticator[] = [];
-  if (o.tokenAuthFile) tokens.push(loadTokenFile(o.tokenAuthFile));
+  if (o.tokenAuthFile) tokens.push(audienceAgnostic(loadTokenFile(o.tokenAuthFile), o.apiAudiences));
   tokens.push(newServiceAccountAuthenticator({
     publicKeys: o.serviceAccountKeys, issuers: o.serviceAccountIssuers, audiences: o.apiAudiences, lookup: serviceAccountLookup(routes),
   }));
@@ -81,7 +83,7 @@ export async function buildAuth(o: AuthOptions, routes: Routes): Promise<AuthSet
       default: throw new Error(`authorization-mode ${JSON.stringify(mode)} is not a valid mode`);
     }
   }
-  return { authenticator, tokenAuthenticator, authorizer: unionAuthorizer(named), ruleResolver: unionRuleResolver(resolvers), rbac };
+  return { authenticator, apiAudiences: o.apiAudiences, tokenAuthenticator, authorizer: unionAuthorizer(named), ruleResolver: unionRuleResolver(resolvers), rbac };
 }
 
 /** Rules from every resolver; any incomplete answer makes the whole answer incomplete. */

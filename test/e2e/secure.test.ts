@@ -48,7 +48,8 @@ describe('secure port', { skip: skipWithoutKubectl, timeout: 240_000 }, () => {
   before(async () => {
     files = new TempFiles();
     const tokenFile = files.write('tokens.csv', tokenCsv(users));
-    s = await startServer({ args: [`--token-auth-file=${tokenFile}`] });
+    // --v=4: authentication failures are logged, so the test can check no secret is.
+    s = await startServer({ args: [`--token-auth-file=${tokenFile}`, '--v=4'] });
     ca = readFileSync(join(s.dataDir, 'pki/ca.crt'), 'utf8');
     admin = { cert: adminCert(s.dataDir) };
   });

@@ -15,6 +15,8 @@ export interface AuthRequest {
   peerCertificate?: PeerCertificate;
   /** Optional. Whether Node's TLS layer verified the chain against the client CA (socket.authorized). */
   peerAuthorized?: boolean;
+  /** Optional. Audiences a TokenReview asked for; requests to the API use the API's own. */
+  audiences?: readonly string[];
 }
 
 export interface Authenticator {

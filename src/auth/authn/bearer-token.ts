@@ -50,7 +50,7 @@ export function newBearerTokenAuthenticator(tokens: readonly TokenAuthenticator[
       const errors: unknown[] = [];
       for (const t of tokens) {
         try {
-          const user = await t.authenticateToken(token);
+          const user = await t.authenticateToken(token, req.audiences);
           if (user) return user;
         } catch (e) {
           errors.push(e);
@@ -59,6 +59,19 @@ export function newBearerTokenAuthenticator(tokens: readonly TokenAuthenticator[
       if (errors.length === 1) throw errors[0];
       if (errors.length > 1) throw new AggregateError(errors, errors.map((e) => (e as Error).message).join(', '));
       throw new AuthenticationError(invalidBearerToken);
+    },
+  };
+}
+
+/**
+ * Tokens that carry no audience (static token file) are good only for the API's own audiences:
+ * a TokenReview asking for others does not authenticate them (upstream WrapAudienceAgnosticToken).
+ */
+export function audienceAgnostic(t: TokenAuthenticator, apiAudiences: readonly string[]): TokenAuthenticator {
+  return {
+    async authenticateToken(token, audiences) {
+      if (audiences && audiences.length > 0 && apiAudiences.length > 0 && !audiences.some((a) => apiAudiences.includes(a))) return null;
+      return t.authenticateToken(token);
     },
   };
 }
