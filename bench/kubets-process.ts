@@ -1,22 +1,31 @@
 /**
  * kubets as the benchmarks see it: a child process started with the real CLI
- * (`node dist/src/cli/main.js apiserver --insecure-port=P --secure-port=0 --data-dir=D`), ready when /readyz
- * answers 200, stopped with SIGTERM. Also times start-to-ready, the fourth benchmark, and its
+ * (`node dist/src/cli/main.js apiserver --insecure-port=P --secure-port=0 --data-dir=D`, or with
+ * `--secure-port=S --bind-address=127.0.0.1 [--token-auth-file=F]`), ready when /readyz on the
+ * insecure port answers 200, stopped with SIGTERM. Also times start-to-ready, the fourth benchmark, and its
  * baseline: `node -e` with a bare node:http server, ready when it answers 200.
  *
  * Set BENCH_CPU_PROF=<dir> to run the long-lived server under `node --cpu-prof`; the profile is
  * written to <dir> when it stops (summarize it with dist/bench/profile-summary.js).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { get, request } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { get, type IncomingMessage, request } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { TlsFiles } from './load.js';
 
 /** The kubets CLI to run: this build's, or BENCH_KUBETS_MAIN (another build, for A/B runs). */
 const mainJs = process.env.BENCH_KUBETS_MAIN || fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 
 export interface ServerProcess {
   url: string;
+  /** With the secure port on: its base URL (https://127.0.0.1:<port>). */
+  secureUrl?: string;
+  /** With the secure port on: the PKI kubets generated under <data-dir>/pki. */
+  pki?: { caFile: string; servingCertFile: string; servingKeyFile: string; admin: TlsFiles };
   pid: number;
   /** Milliseconds from spawn() to the first 200 from /readyz. */
   readyMs: number;
@@ -48,16 +57,37 @@ function probe(url: string): Promise<number> {
   });
 }
 
+export interface KubetsOptions {
+  /** Optional. Run under `node --cpu-prof`, writing the profile here on exit. */
+  cpuProfDir?: string;
+  /** Optional. Turn the secure port on, on a free loopback port. */
+  securePort?: boolean;
+  /** Optional, with securePort. --token-auth-file. */
+  tokenAuthFile?: string;
+}
+
 /**
  * Starts kubets on dataDir and resolves once /readyz is 200 (polling every millisecond or so).
  * The secure port is off (its default, 0.0.0.0:6443, is neither loopback nor free to share
  * between instances) unless opts.securePort, which puts it on a free loopback port: on a fresh
- * data dir that start also generates the PKI.
+ * data dir that start also generates the PKI (<data-dir>/pki, with admin.crt for system:masters).
  */
-export async function startKubets(dataDir: string, opts: { cpuProfDir?: string; securePort?: boolean } = {}): Promise<ServerProcess> {
+export async function startKubets(dataDir: string, opts: KubetsOptions = {}): Promise<ServerProcess> {
   const nodeArgs = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
-  const secure = opts.securePort ? [`--secure-port=${await freePort()}`, '--bind-address=127.0.0.1'] : ['--secure-port=0'];
-  return startServer((port) => [...nodeArgs, mainJs, 'apiserver', `--insecure-port=${port}`, ...secure, `--data-dir=${dataDir}`], '/readyz');
+  const securePort = opts.securePort ? await freePort() : 0;
+  const secure = securePort ? [`--secure-port=${securePort}`, '--bind-address=127.0.0.1'] : ['--secure-port=0'];
+  if (opts.tokenAuthFile) secure.push(`--token-auth-file=${opts.tokenAuthFile}`);
+  const k = await startServer((port) => [...nodeArgs, mainJs, 'apiserver', `--insecure-port=${port}`, ...secure, `--data-dir=${dataDir}`], '/readyz');
+  if (!securePort) return k;
+  const pki = join(dataDir, 'pki');
+  return {
+    ...k,
+    secureUrl: `https://127.0.0.1:${securePort}`,
+    pki: {
+      caFile: join(pki, 'ca.crt'), servingCertFile: join(pki, 'apiserver.crt'), servingKeyFile: join(pki, 'apiserver.key'),
+      admin: { caFile: join(pki, 'ca.crt'), certFile: join(pki, 'admin.crt'), keyFile: join(pki, 'admin.key') },
+    },
+  };
 }
 
 /** The startup baseline: Node itself plus a node:http server answering 200, nothing else. */
@@ -120,19 +150,30 @@ export async function measureStartup(start: (i: number) => Promise<ServerProcess
   return { runs: times, medianMs: sorted[Math.floor(sorted.length / 2)], minMs: sorted[0], maxMs: sorted[sorted.length - 1] };
 }
 
+/** Options of requestJson for an https: URL, and extra headers (e.g. Authorization). */
+export interface RequestOptions {
+  tls?: TlsFiles;
+  headers?: Record<string, string>;
+}
+
 /** A JSON request on a fresh connection, for setup steps (creating namespaces, reading a list). */
-export function requestJson(method: string, url: string, body?: unknown): Promise<{ status: number; text: string }> {
+export function requestJson(method: string, url: string, body?: unknown, opts: RequestOptions = {}): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const data = body === undefined ? undefined : JSON.stringify(body);
     const u = new URL(url);
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
     if (data !== undefined) { headers['content-type'] = 'application/json'; headers['content-length'] = String(Buffer.byteLength(data)); }
-    const req = request({ host: u.hostname, port: u.port, path: u.pathname + u.search, method, headers, agent: false }, (res) => {
+    const pem = (f: string | undefined) => (f === undefined ? undefined : readFileSync(f));
+    const onResponse = (res: IncomingMessage) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
       res.on('error', reject);
-    });
+    };
+    const base = { host: u.hostname, port: u.port, path: u.pathname + u.search, method, headers, agent: false as const };
+    const req = u.protocol === 'https:'
+      ? httpsRequest({ ...base, ca: pem(opts.tls?.caFile), cert: pem(opts.tls?.certFile), key: pem(opts.tls?.keyFile) }, onResponse)
+      : request(base, onResponse);
     req.on('error', reject);
     req.end(data);
   });

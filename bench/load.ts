@@ -10,11 +10,27 @@
  * With `total` instead, it sends exactly that many requests with no warmup (used to fill the
  * database). A body may contain `{{n}}`, replaced by a per-run sequence number padded to five
  * digits, so every POST creates a distinct name.
+ *
+ * An https: URL uses node:https the same way (keep-alive Agent, HTTP/1.1: node:https offers no
+ * ALPN, so a server that also speaks HTTP/2 answers in HTTP/1.1), with `tls` giving the CA to
+ * trust and optionally a client certificate; connections are made during the warmup, so the
+ * window measures requests on established TLS connections, not handshakes.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent, type ClientRequest, type IncomingMessage, request, type RequestOptions } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { TLSSocket } from 'node:tls';
 import { fileURLToPath } from 'node:url';
+
+/** PEM files for an https: URL. */
+export interface TlsFiles {
+  /** The CA the server's certificate must chain to. */
+  caFile: string;
+  /** Optional. A client certificate and its key (mutual TLS). */
+  certFile?: string;
+  keyFile?: string;
+}
 
 export interface LoadSpec {
   url: string;
@@ -32,6 +48,8 @@ export interface LoadSpec {
   expectStatus: number;
   /** Optional. The server's pid: its CPU over the window is read from /proc (Linux). */
   serverPid?: number;
+  /** Optional; required for an https: URL. */
+  tls?: TlsFiles;
 }
 
 export interface LoadResult {
@@ -49,6 +67,8 @@ export interface LoadResult {
   loadCpu: number;
   /** The server's CPU per request over the window, in microseconds (NaN without serverPid). */
   serverCpuUs: number;
+  /** For https: what the first connection negotiated, e.g. `TLSv1.3 TLS_AES_256_GCM_SHA384, ALPN none, HTTP/1.1`. */
+  transport?: string;
 }
 
 /** utime + stime of pid in milliseconds, from /proc/<pid>/stat (clock ticks of 10 ms); NaN elsewhere. */
@@ -84,7 +104,14 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
 
 async function generate(spec: LoadSpec): Promise<LoadResult> {
   const url = new URL(spec.url);
-  const agent = new Agent({ keepAlive: true, maxSockets: spec.concurrency });
+  const secure = url.protocol === 'https:';
+  if (secure && !spec.tls) throw new Error(`${spec.url}: https needs spec.tls`);
+  const pem = (f: string | undefined) => (f === undefined ? undefined : readFileSync(f));
+  const agent = secure
+    ? new HttpsAgent({ keepAlive: true, maxSockets: spec.concurrency, ca: pem(spec.tls!.caFile), cert: pem(spec.tls!.certFile), key: pem(spec.tls!.keyFile) })
+    : new Agent({ keepAlive: true, maxSockets: spec.concurrency });
+  const send: (o: RequestOptions, cb: (res: IncomingMessage) => void) => ClientRequest = secure ? httpsRequest : request;
+  let transport: string | undefined;
   const baseHeaders: Record<string, string> = { accept: 'application/json', ...spec.headers };
   let seq = spec.firstN ?? 0;
   let phase: 'warmup' | 'measure' | 'done' = spec.total !== undefined || spec.warmupMs === 0 ? 'measure' : 'warmup';
@@ -108,7 +135,11 @@ async function generate(spec: LoadSpec): Promise<LoadResult> {
       firstError ??= why;
       done();
     };
-    const req = request({ agent, host: url.hostname, port: url.port, path: url.pathname + url.search, method: spec.method, headers }, (res) => {
+    const req = send({ agent, host: url.hostname, port: url.port, path: url.pathname + url.search, method: spec.method, headers }, (res) => {
+      if (secure && transport === undefined) {
+        const sock = res.socket as TLSSocket;
+        transport = `${sock.getProtocol()} ${sock.getCipher().standardName}, ALPN ${sock.alpnProtocol || 'none'}, HTTP/${res.httpVersion}`;
+      }
       const chunks: Buffer[] = [];
       let bytes = 0;
       const keep = res.statusCode !== spec.expectStatus;
@@ -168,7 +199,7 @@ async function generate(spec: LoadSpec): Promise<LoadResult> {
   return {
     requests, errors, firstError, seconds, rps: requests / seconds,
     p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), bodyBytes,
-    loadCpu: (cpu.user + cpu.system) / 1e6 / seconds, serverCpuUs: (serverMs * 1000) / requests,
+    loadCpu: (cpu.user + cpu.system) / 1e6 / seconds, serverCpuUs: (serverMs * 1000) / requests, transport,
   };
 }
 

@@ -8,6 +8,9 @@
  *   get      one ConfigMap at concurrency 1/16/64  vs bare-server.ts with the same bytes
  *   list     the 10,000 ConfigMaps as JSON         vs JSON.stringify of them in-process
  *   create   POST at concurrency 1/16              vs sqlite-baseline.ts durable inserts
+ *   secure   the same GET over HTTPS on the secure port (HTTP/1.1 keep-alive), with the admin
+ *            client certificate and with a token-file bearer token, vs the insecure port of the
+ *            same kubets process; and a bare HTTPS server (the TLS floor) vs the bare HTTP one
  *
  * Servers, load generator and SQLite baseline each run in their own process; this one only
  * orchestrates (and runs JSON.stringify while everything else is idle). Throughput runs are done in
@@ -15,15 +18,17 @@
  * is kept, since a neighbour's load only ever slows a run down (machine.ts reports that load).
  *
  * Environment: BENCH_ONLY=get,list (sections to run; the fill always runs), BENCH_KEEP=1 (keep the
- * temp dir), BENCH_CPU_PROF=<dir> (profile the kubets that serves get/list/create),
+ * temp dir), BENCH_CPU_PROF=<dir> (profile the kubets that serves get/list/create, and the one
+ * that serves the secure section),
  * BENCH_KUBETS_MAIN=<path to main.js> (benchmark another build of kubets).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startBareServer } from './bare-server.js';
+import { type BareServer, startBareServer } from './bare-server.js';
 import { measureStartup, requestJson, type ServerProcess, startBareNode, startKubets, type StartupResult } from './kubets-process.js';
-import { type LoadResult, type LoadSpec, percentile, runLoad } from './load.js';
+import { type LoadResult, type LoadSpec, percentile, processCpuMs, runLoad } from './load.js';
 import { machineFacts, type Measured, measured } from './machine.js';
 import { runSqliteBaseline, type SqliteResult } from './sqlite-baseline.js';
 
@@ -34,7 +39,7 @@ const warmupMs = 500;
 const durationMs = 2000;
 const getConcurrency = [1, 16, 64];
 const createConcurrency = [1, 16];
-const only = new Set((process.env.BENCH_ONLY ?? 'startup,get,list,create').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'startup,get,list,create,secure').split(','));
 
 /** A ConfigMap of about 630 bytes stored: labels, an annotation and a small config file. */
 const configMapBody = (namespace: string, name: string) => JSON.stringify({
@@ -48,6 +53,10 @@ const configMapBody = (namespace: string, name: string) => JSON.stringify({
 
 interface Row { bench: string; kubets: string; baseline: string; ratio: number; target: string; ok: boolean | null }
 const rows: Row[] = [];
+/** The secure-port table, and the TLS floor table (markdown lines after their headers). */
+const secureRows: string[] = [];
+const tlsFloorRows: string[] = [];
+let secureTransport = '?';
 const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
 const lat = (p50: number, p99: number) => `p50 ${p50.toFixed(2)} / p99 ${p99.toFixed(2)} ms`;
 const fmtLoad = (r: Measured<LoadResult>) =>
@@ -87,9 +96,11 @@ function startupRows(bare: StartupResult, fresh: StartupResult, secure: StartupR
     ratio: filled.medianMs / 300, target: '- (info)', ok: null });
 }
 
-async function getSection(k: ServerProcess, dir: string): Promise<void> {
+/** GET vs the bare server; resolves with the bare server's best round per concurrency. */
+async function getSection(k: ServerProcess, dir: string): Promise<Map<number, Measured<LoadResult>>> {
   const getUrl = `${k.url}/api/v1/namespaces/bench/configmaps/cm-00000`;
   const bare = await startBareServer(getUrl, dir);
+  const bareBest = new Map<number, Measured<LoadResult>>();
   for (const c of getConcurrency) {
     const spec = (url: string, serverPid: number): LoadSpec => ({ url, method: 'GET', concurrency: c, warmupMs, durationMs, expectStatus: 200, serverPid });
     const b: Measured<LoadResult>[] = [];
@@ -103,8 +114,85 @@ async function getSection(k: ServerProcess, dir: string): Promise<void> {
     const ratio = best(kb).rps / best(b).rps;
     rows.push({ bench: `GET 1 ConfigMap (${bare.bodyBytes} B), c=${c}`, kubets: fmtLoad(best(kb)), baseline: fmtLoad(best(b)),
       ratio, target: '≥ 0.50', ok: ratio >= 0.5 });
+    bareBest.set(c, best(b));
   }
   bare.stop();
+  return bareBest;
+}
+
+/** Waits (up to 5 s) until pid uses under 5 % of a core over 200 ms: the controllers' start-up work is done. */
+async function settle(pid: number): Promise<void> {
+  for (let i = 0; i < 25; i++) {
+    const before = processCpuMs(pid);
+    await new Promise((r) => setTimeout(r, 200));
+    if (!(processCpuMs(pid) - before > 10)) return;
+  }
+  log(`pid ${pid} still busy after 5 s; measuring anyway`);
+}
+
+/**
+ * The secure port: kubets restarted on the filled data dir with --secure-port on loopback and a
+ * token file (one token for user bench in system:masters, so the GET is allowed with no RBAC
+ * lookup, as for the admin certificate). In each round, in rotating order: the insecure port, the
+ * secure port with the admin client certificate, the secure port with the bearer token (no client
+ * certificate), and a bare HTTPS server with the same bytes and TLS setup (the TLS floor).
+ */
+async function secureSection(dataDir: string, dir: string, bareHttp: Map<number, Measured<LoadResult>> | undefined): Promise<void> {
+  const token = randomBytes(24).toString('hex');
+  const tokenAuthFile = join(dir, 'tokens.csv');
+  writeFileSync(tokenAuthFile, `${token},bench,bench-uid,"system:masters"\n`, { mode: 0o600 });
+  const k = await startKubets(dataDir, { securePort: true, tokenAuthFile, cpuProfDir: process.env.BENCH_CPU_PROF || undefined });
+  let bare: BareServer | undefined;
+  try {
+    const pki = k.pki!;
+    const path = '/api/v1/namespaces/bench/configmaps/cm-00000';
+    const bearer = { authorization: `Bearer ${token}` };
+    const tokenTls = { caFile: pki.caFile };
+    // Who each credential is, and that every way in answers the same bytes.
+    const review = { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' };
+    const reviewUrl = `${k.secureUrl}/apis/authentication.k8s.io/v1/selfsubjectreviews`;
+    for (const [who, want, opts] of [['client certificate', 'kubernetes-admin', { tls: pki.admin }], ['bearer token', 'bench', { tls: tokenTls, headers: bearer }]] as const) {
+      const r = await requestJson('POST', reviewUrl, review, opts);
+      const user = r.status === 201 ? (JSON.parse(r.text) as { status?: { userInfo?: { username?: string; groups?: string[] } } }).status?.userInfo : undefined;
+      if (user?.username !== want || !user.groups?.includes('system:masters')) throw new Error(`SelfSubjectReview with the ${who}: ${r.status} ${r.text}`);
+      log(`secure port, ${who}: user ${user.username}, groups ${user.groups.join(',')}`);
+    }
+    const plain = await requestJson('GET', `${k.url}${path}`);
+    for (const opts of [{ tls: pki.admin }, { tls: tokenTls, headers: bearer }]) {
+      const r = await requestJson('GET', `${k.secureUrl}${path}`, undefined, opts);
+      if (r.status !== 200 || r.text !== plain.text) throw new Error(`secure GET differs from the insecure one: ${r.status} ${r.text.slice(0, 300)}`);
+    }
+    await settle(k.pid);
+    bare = await startBareServer(`${k.secureUrl}${path}`, dir, { servingCertFile: pki.servingCertFile, servingKeyFile: pki.servingKeyFile, caFile: pki.caFile, client: pki.admin });
+    const bodyBytes = Buffer.byteLength(plain.text);
+    const ways = ['insecure', 'cert', 'token', 'bare'] as const;
+    for (const c of getConcurrency) {
+      const results = new Map<string, Measured<LoadResult>[]>(ways.map((w) => [w, []]));
+      const base = { method: 'GET' as const, concurrency: c, warmupMs, durationMs, expectStatus: 200 };
+      const specs: Record<(typeof ways)[number], LoadSpec> = {
+        insecure: { ...base, url: `${k.url}${path}`, serverPid: k.pid },
+        cert: { ...base, url: `${k.secureUrl}${path}`, tls: pki.admin, serverPid: k.pid },
+        token: { ...base, url: `${k.secureUrl}${path}`, tls: tokenTls, headers: bearer, serverPid: k.pid },
+        bare: { ...base, url: bare.url, tls: pki.admin, serverPid: bare.pid },
+      };
+      for (let i = 0; i < rounds; i++) {
+        for (let j = 0; j < ways.length; j++) {
+          const w = ways[(i + j) % ways.length];
+          results.get(w)!.push(await load(`GET ${w} c=${c}`, [k.pid, bare.pid], specs[w]));
+        }
+      }
+      const [ins, cert, tok, bt] = ways.map((w) => best(results.get(w)!));
+      secureTransport = cert.transport ?? '?';
+      secureRows.push(`| GET 1 ConfigMap (${bodyBytes} B), c=${c} | ${fmtLoad(ins)} | ${fmtLoad(cert)} | **${(cert.rps / ins.rps).toFixed(2)}** | `
+        + `${fmtLoad(tok)} | **${(tok.rps / ins.rps).toFixed(2)}** |`);
+      const bh = bareHttp?.get(c);
+      tlsFloorRows.push(`| c=${c} | ${bh ? fmtLoad(bh) : '-'} | ${fmtLoad(bt)} | ${bh ? (bt.rps / bh.rps).toFixed(2) : '-'} | ${(cert.rps / bt.rps).toFixed(2)} |`);
+    }
+  } finally {
+    bare?.stop();
+    const code = await k.stop();
+    if (code !== 0) log(`kubets (secure) exited with ${code}`);
+  }
 }
 
 /** JSON.stringify of the parsed list, in this process: 3 unrecorded runs, then 1.5 s; the p50. */
@@ -171,6 +259,14 @@ function table(): string {
     const ratio = Number.isNaN(r.ratio) ? '-' : r.ratio.toFixed(2);
     lines.push(`| ${r.bench} | ${r.kubets} | ${r.baseline} | ${ratio} | ${r.target} | ${r.ok === null ? '-' : r.ok ? 'yes' : '**no**'} |`);
   }
+  if (secureRows.length > 0) {
+    lines.push('', `Secure port (${secureTransport}), one kubets process serving both ports:`, '',
+      '| benchmark | insecure port (HTTP) | secure port, client certificate | ratio | secure port, bearer token | ratio |',
+      '|---|---|---|---|---|---|', ...secureRows,
+      '', 'TLS floor: bare servers with the same response bytes (no kubets):', '',
+      '| GET | bare HTTP (get section) | bare HTTPS, client certificate | HTTPS / HTTP | kubets client certificate / bare HTTPS |',
+      '|---|---|---|---|---|', ...tlsFloorRows);
+  }
   return lines.join('\n');
 }
 
@@ -194,12 +290,13 @@ async function main(): Promise<void> {
     if (bare && fresh && secure) startupRows(bare, fresh, secure, await measureStartup(() => startKubets(dataDir), startupRuns));
 
     k = await startKubets(dataDir, { cpuProfDir: process.env.BENCH_CPU_PROF || undefined });
-    if (only.has('get')) await getSection(k, root);
+    const bareHttp = only.has('get') ? await getSection(k, root) : undefined;
     if (only.has('list')) await listSection(k);
     if (only.has('create')) await createSection(k, root);
     rows.push({ bench: `info: fill ${objects} ConfigMaps, POST c=16`, kubets: fmtLoad(filled), baseline: '-', ratio: NaN, target: '-', ok: null });
     const code = await k.stop();
     if (code !== 0) log(`kubets exited with ${code}`);
+    if (only.has('secure')) await secureSection(dataDir, root, bareHttp);
     process.stdout.write(`\n${facts.map((f) => `- ${f}`).join('\n')}\n\n${table()}\n`);
   } finally {
     if (process.env.BENCH_KEEP === '1') log(`kept ${root}`);

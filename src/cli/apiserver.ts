@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { startApiServer } from '../server/api-server.js';
 import { defaultOnPlugins, enabledPlugins } from '../admission/registry.js';
 import { authorizationModes } from '../auth/authz/modes.js';
+import { controllerNames, enabledControllers } from '../controllers/selection.js';
 import { tlsCiphers, tlsMinVersion } from '../server/tls-options.js';
 import { type FlagDef, FlagError, parseFlags, usage } from './flags.js';
 import { newLogger } from './log.js';
@@ -19,7 +20,7 @@ export const apiserverFlags: FlagDef[] = [
   { name: 'etcd-compaction-interval', type: 'duration', default: '5m0s', usage: 'The interval of compaction requests; history older than one interval is dropped. 0 disables compaction.' },
   { name: 'secure-port', type: 'int', default: '6443', usage: 'The port on which to serve HTTPS with authentication and authorization. 0 turns it off.' },
   { name: 'bind-address', type: 'string', default: '0.0.0.0', usage: 'The IP address on which to listen for the secure port (0.0.0.0: every interface).' },
-  { name: 'cert-dir', type: 'string', default: '', usage: 'Where generated certificates and keys are kept (default <data-dir>/pki). Ignored for files given by --tls-cert-file and friends.' },
+  { name: 'cert-dir', type: 'string', default: '', usage: 'Where generated certificates and keys are kept (empty: <data-dir>/pki). Files given by --tls-cert-file and friends are used instead.' },
   { name: 'tls-cert-file', type: 'string', default: '', usage: 'File containing the x509 certificate for HTTPS (CA cert, if any, concatenated after the server cert). Generated under --cert-dir when not given.' },
   { name: 'tls-private-key-file', type: 'string', default: '', usage: 'File containing the x509 private key matching --tls-cert-file.' },
   { name: 'tls-min-version', type: 'string', default: '', usage: 'Minimum TLS version supported: VersionTLS12 (the default) or VersionTLS13.' },
@@ -42,6 +43,7 @@ export const apiserverFlags: FlagDef[] = [
   { name: 'audit-log-maxsize', type: 'int', default: '0', usage: 'Megabytes an audit log file may reach before it is rotated (0: 100).' },
   { name: 'audit-log-compress', type: 'bool', default: 'false', usage: 'Gzip rotated audit log files.' },
   { name: 'audit-log-format', type: 'string', default: 'json', usage: 'Audit log line format: json or legacy.' },
+  { name: 'controllers', type: 'stringSlice', default: '*', usage: `In-process controllers to run: '*' for all (${controllerNames.join(', ')}), 'foo' to add one, '-foo' to turn one off.` },
   { name: 'v', short: 'v', type: 'int', default: '0', usage: 'Number for the log level verbosity.' },
 ];
 
@@ -90,6 +92,12 @@ export async function runApiserver(argv: string[]): Promise<void> {
     fail((e as Error).message);
   }
   const orUndefined = (v: string) => (v === '' ? undefined : v);
+  let controllers = new Set<string>();
+  try {
+    controllers = enabledControllers(get<string[]>('controllers'));
+  } catch (e) {
+    fail((e as Error).message);
+  }
   let admissionPlugins: string[] = [];
   try {
     admissionPlugins = enabledPlugins(get<string[]>('enable-admission-plugins'), get<string[]>('disable-admission-plugins'));
@@ -140,6 +148,7 @@ export async function runApiserver(argv: string[]): Promise<void> {
       compactionIntervalMs: get<number>('etcd-compaction-interval'),
       bookmarkIntervalMs: 60_000,
       admissionPlugins,
+      controllers,
       audit: {
         policyFile: get<string>('audit-policy-file'),
         log: {

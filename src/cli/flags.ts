@@ -81,7 +81,9 @@ export function usage(command: string, defs: readonly FlagDef[]): string {
   const lines = defs.map((d) => {
     const names = d.short ? `-${d.short}, --${d.name}` : `    --${d.name}`;
     const type = d.type === 'bool' ? '' : ` ${d.type === 'stringSlice' ? 'strings' : d.type}`;
-    const def = d.default !== '' && d.type !== 'bool' ? ` (default ${d.type === 'string' ? JSON.stringify(d.default) : d.default})` : '';
+    // As pflag: booleans show their default only when it is true; empty defaults are not shown.
+    const shown = d.type === 'bool' ? d.default === 'true' : d.default !== '';
+    const def = shown ? ` (default ${d.type === 'string' ? JSON.stringify(d.default) : d.default})` : '';
     return `  ${(names + type).padEnd(48)} ${d.usage}${def}`;
   });
   return `Usage:\n  kubets ${command} [flags]\n\nFlags:\n${lines.join('\n')}\n`;

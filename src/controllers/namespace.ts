@@ -18,6 +18,7 @@ interface DiscoveryList { items: Array<{ metadata: { name: string }; versions: A
 const aggregatedAccept = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList';
 
 export class NamespaceController {
+  readonly name = 'namespace-controller';
   private readonly abort = new AbortController();
   private readonly pending = new Set<string>();
   private running: Promise<void> | undefined;

@@ -12,7 +12,7 @@ const configMapName = 'kube-root-ca.crt';
 const description = 'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.';
 
 export class RootCaPublisher extends BaseController {
-  readonly name = 'root-ca-cert-publisher';
+  readonly name = 'root-ca-certificate-publisher-controller';
 
   constructor(client: ApiClient, log: Logger, private readonly caPem: string) {
     super(client, log);

@@ -3,7 +3,7 @@
  * a built-in kind: the first value of the wrong JSON type gives encoding/json's text
  * (`json: cannot unmarshal number into Go struct field ObjectMeta.metadata.name of type string`),
  * fields the struct does not have are dropped (and reported as strict decoding errors), and
- * nulls in string maps and lists become "" as Go's zero values.
+ * nulls in maps and lists of scalars become their zero values ("" for a label), as in Go.
  *
  * The struct shapes are the protobuf message tables (src/protobuf/types-*.ts), which carry each
  * field's JSON name, type, list/map-ness and omitempty. Kinds without a table are checked for
@@ -157,11 +157,9 @@ class Walk {
         continue;
       }
       const v = obj[key];
-      if (v === null) {
-        // null leaves the zero value: an omitempty field is then not written at all.
-        if (!f.always && this.prune) delete obj[key];
-        continue;
-      }
+      // null leaves a field's zero value in Go; it is kept as sent (what Go writes back differs
+      // by field: null, {}, or nothing), and needs no checking.
+      if (v === null) continue;
       this.struct = goName(desc);
       this.stack.push(f.name);
       this.field(v, f, path ? `${path}.${key}` : key, depth);

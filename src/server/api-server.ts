@@ -20,6 +20,7 @@ import { ClusterRoleAggregationController } from '../controllers/clusterrole-agg
 import { NamespaceController } from '../controllers/namespace.js';
 import { ResourceQuotaController } from '../controllers/resource-quota.js';
 import { RootCaPublisher } from '../controllers/root-ca-publisher.js';
+import { controllerNames } from '../controllers/selection.js';
 import { ServiceAccountsController } from '../controllers/serviceaccounts.js';
 import { buildDiscovery } from '../endpoints/discovery.js';
 import type { HandlerEnv, Route, TokenIssuer } from '../endpoints/resource-handler.js';
@@ -81,8 +82,8 @@ export interface ApiServerOptions {
   log: Logger;
   /** Optional. Storage to use instead of the SQLite file in dataDir. */
   storage?: Storage;
-  /** Optional. Run in-process controllers (namespace deletion). Default true. */
-  controllers?: boolean;
+  /** Optional. Which in-process controllers run (names from controllers/selection.ts). Default: all. */
+  controllers?: ReadonlySet<string>;
   /** Optional. Enabled admission plugins (registry.ts names); default: all kubets has. */
   admissionPlugins?: readonly string[];
   /** Optional. --audit-policy-file and --audit-log-* (audit is off without both a path and a policy). */
@@ -239,13 +240,15 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
   const newClient = () => (insecureUrl ? new ApiClient(insecureUrl) : secureUrl && secure
     ? new ApiClient(secureUrl, { ca: secure.pki.caCert, cert: secure.pki.adminCert, key: secure.pki.adminKey })
     : undefined);
-  if (o.controllers !== false && (insecureUrl || secure)) {
-    controllers.push(new NamespaceController(newClient()!, o.log));
-    controllers.push(new ServiceAccountsController(newClient()!, o.log));
-    controllers.push(new ClusterRoleAggregationController(newClient()!, o.log));
-    controllers.push(new ResourceQuotaController(newClient()!, o.log));
-    if (secure) {
-      controllers.push(new RootCaPublisher(newClient()!, o.log, secure.pki.caCert));
+  const wanted = o.controllers ?? new Set<string>(controllerNames);
+  if (insecureUrl || secure) {
+    if (wanted.has('namespace-controller')) controllers.push(new NamespaceController(newClient()!, o.log));
+    if (wanted.has('serviceaccount-controller')) controllers.push(new ServiceAccountsController(newClient()!, o.log));
+    if (wanted.has('clusterrole-aggregation-controller')) controllers.push(new ClusterRoleAggregationController(newClient()!, o.log));
+    if (wanted.has('resourcequota-controller')) controllers.push(new ResourceQuotaController(newClient()!, o.log));
+    // These two need the cluster CA and signing key, which only exist with the secure port.
+    if (secure && wanted.has('root-ca-certificate-publisher-controller')) controllers.push(new RootCaPublisher(newClient()!, o.log, secure.pki.caCert));
+    if (secure && wanted.has('serviceaccount-token-controller')) {
       // Loaded with the secure port only: it signs with jose.
       const { ServiceAccountTokensController } = await import('../controllers/serviceaccount-tokens.js');
       controllers.push(new ServiceAccountTokensController(newClient()!, o.log, secure.tokens.privateKey, secure.pki.caCert));

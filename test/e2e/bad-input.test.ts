@@ -22,7 +22,7 @@
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { startServer, type TestServer } from './harness.js';
+import { eventually, startServer, type TestServer } from './harness.js';
 
 // ---------- the request/response plumbing ----------
 
@@ -749,7 +749,11 @@ describe('edge inputs upstream accepts', { timeout: 120_000 }, () => {
     const r = await send({ method: 'POST', path: '/api/v1/namespaces', body: JSON.stringify({ metadata: { name: 'edge' } }) });
     assert.ok(r.status === 201 || r.status === 409, r.text);
     assert.equal((await send({ method: 'POST', path: OK, body: cm({ name: 'e0' }) })).status, 201);
-    await send({ method: 'POST', path: `/api/v1/namespaces/edge/pods`, body: JSON.stringify(pod('ep')) });
+    // A pod needs its namespace's `default` ServiceAccount, which a controller creates just after
+    // the namespace (upstream has the same short wait).
+    await eventually(async () => (await send({ method: 'GET', path: '/api/v1/namespaces/edge/serviceaccounts/default' })).status === 200, 15_000, 'the default service account');
+    const created = await send({ method: 'POST', path: `/api/v1/namespaces/edge/pods`, body: JSON.stringify(pod('ep')) });
+    assert.equal(created.status, 201, created.text);
   });
 
   it('?timeout with a compound Go duration (1m30s)', { timeout: 10_000 }, async () => {

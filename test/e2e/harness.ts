@@ -50,13 +50,20 @@ export interface TestServer {
   cleanup(): void;
 }
 
-export async function startServer(opts: { dataDir?: string; args?: string[] } = {}): Promise<TestServer> {
+/**
+ * Controllers test servers run unless told otherwise: all of them but the kube-root-ca.crt
+ * publisher, whose ConfigMap in every namespace would be one more object in tests that count
+ * ConfigMaps exactly. test/e2e/controllers.test.ts runs with every controller.
+ */
+export const testControllers = '*,-root-ca-certificate-publisher-controller';
+
+export async function startServer(opts: { dataDir?: string; args?: string[]; controllers?: string } = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'kubets-e2e-'));
   for (let attempt = 0; ; attempt++) {
     const port = await freePort();
     const securePort = await freePort();
     const proc = spawn(process.execPath, [mainJs, 'apiserver', `--insecure-port=${port}`, '--insecure-bind-address=127.0.0.1',
-      `--secure-port=${securePort}`, '--bind-address=127.0.0.1', `--data-dir=${dataDir}`, ...(opts.args ?? [])], { stdio: ['ignore', 'pipe', 'pipe'] });
+      `--secure-port=${securePort}`, '--bind-address=127.0.0.1', `--data-dir=${dataDir}`, `--controllers=${opts.controllers ?? testControllers}`, ...(opts.args ?? [])], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     proc.stdout!.on('data', (d) => { output += d; });
     proc.stderr!.on('data', (d) => { output += d; });

@@ -13,7 +13,8 @@ export function newNamespaceLifecycle(getNamespace: (name: string) => Promise<Ku
   return {
     name: 'NamespaceLifecycle',
     handles: (op) => op === 'CREATE' || op === 'DELETE',
-    async validate(a) {
+    // A mutating-phase plugin upstream: it must refuse before ServiceAccount and friends look things up.
+    async admit(a) {
       if (a.operation === 'DELETE') {
         if (a.resource.group === '' && a.resource.resource === 'namespaces' && immortalNamespaces.includes(a.name)) {
           throw forbidden(a.resource, a.name, 'this namespace may not be deleted');

@@ -304,7 +304,7 @@ function encode(obj: KubeObject, rev: number): string {
     return JSON.stringify({ ...obj, metadata: { ...obj.metadata, resourceVersion: String(rev) } });
   } catch (e) {
     // JSON.stringify recurses: a value nested thousands deep (legal JSON) overflows the stack.
-    if (e instanceof RangeError) throw new StorageError('InvalidObj', obj.metadata?.name ?? '', undefined, `the object cannot be stored: ${e.message}`);
+    if (e instanceof RangeError) throw new StorageError('InvalidObj', obj.metadata?.name ?? '', undefined, 'the object is nested too deeply to be stored');
     throw e;
   }
 }

@@ -1,0 +1,179 @@
+/**
+ * One storage watch on one etcd watch stream (as kube-apiserver: one watcher per gRPC stream, so
+ * a progress request speaks for this watcher alone).
+ *
+ *   etcd stream --data--> queue (events, bookmarks) --next()--> consumer
+ *        ^  paused while the queue holds more than highWater; etcd then buffers or, if the
+ *        |  consumer stays behind past a compaction, cancels the watch (-> Expired)
+ *        +-- progress_request every progressNotifyMs -> header revision -> BOOKMARK
+ *
+ * Bookmarks. etcd before 3.4.31 / 3.5.13 answers a progress request with the current revision
+ * on a control channel that can overtake events still queued for the watcher (etcd #15220), so
+ * from those servers a candidate revision is held for holdMs and dropped if an event at or below
+ * it shows up; only a later progress response releases it. Newer servers (and the server's own
+ * periodic progress_notify, sent on the event channel) are trusted as they come.
+ *
+ * Failure: compaction ends the watch with Expired; a broken stream ends it with Unavailable.
+ * Callers resume from the last revision they saw, like any client.
+ */
+import type { IWatchRequest, IWatchResponse, Etcd3 } from 'etcd3';
+import type { KubeObject } from '../../apis/meta/types.js';
+import { StorageError, type WatchEvent } from '../storage.js';
+import { decodeKv, type EtcdRange, type Kv } from './codec.js';
+
+export interface WatchSpec {
+  range: EtcdRange;
+  /** Events with revision >= startRevision; 0 = from etcd's now. */
+  startRevision: number;
+  /**
+   * The caller asked for "from now" and startRevision is the storage's last seen revision + 1.
+   * If etcd compacted past it (an idle storage), the watch starts again from etcd's now.
+   */
+  fromNow: boolean;
+  exactKey: boolean;
+  /** The storage-level key and revision, for error messages. */
+  key: string;
+  progressNotifyMs?: number;
+  /** Whether this server's progress responses may be emitted as they come. */
+  trustProgress: boolean;
+  /** Called with every header revision seen. */
+  onRevision: (rev: number) => void;
+}
+
+type Stream = Awaited<ReturnType<Etcd3['watchClient']['watch']>> & { pause(): void; resume(): void };
+
+const highWater = 1_000;
+const lowWater = 100;
+const holdMs = 250;
+
+export function watchEtcd(client: Etcd3, spec: WatchSpec, signal: AbortSignal, onDispose: () => void): AsyncIterable<WatchEvent> {
+  const queue: WatchEvent[] = [];
+  let head = 0;
+  let failure: unknown;
+  let done = false;
+  let paused = false;
+  let stream: Stream | undefined;
+  let wake: (() => void) | null = null;
+  /** The revision of the last event or bookmark queued: bookmarks only move forward. */
+  let last = spec.startRevision - 1;
+  let held: { rev: number; at: number } | null = null;
+  let restarted = false;
+  const notify = () => { wake?.(); wake = null; };
+
+  const timer = spec.progressNotifyMs && spec.progressNotifyMs > 0
+    ? setInterval(() => {
+      if (stream && !paused && failure === undefined) stream.write({ progress_request: {} } as IWatchRequest);
+    }, spec.progressNotifyMs).unref()
+    : undefined;
+  const dispose = () => {
+    if (done) return;
+    done = true;
+    clearInterval(timer);
+    signal.removeEventListener('abort', dispose);
+    stream?.cancel();
+    onDispose();
+    notify();
+  };
+  const fail = (e: unknown) => { if (!done && failure === undefined) { failure = e; notify(); } };
+  signal.addEventListener('abort', dispose);
+  if (signal.aborted) dispose();
+
+  const push = (ev: WatchEvent) => {
+    queue.push(ev);
+    last = ev.revision;
+    if (!paused && queue.length - head > highWater) { paused = true; held = null; stream?.pause(); }
+    notify();
+  };
+
+  const onResponse = (res: IWatchResponse) => {
+    const rev = Number(res.header?.revision ?? 0);
+    if (rev > 0) spec.onRevision(rev);
+    if (res.canceled) {
+      const compacted = Number(res.compact_revision ?? 0);
+      // Only before anything was delivered: later, restarting would silently skip events.
+      if (compacted > 0 && spec.fromNow && !restarted && stream && last === spec.startRevision - 1) {
+        restarted = true;
+        last = -1;
+        stream.write(createRequest(0));
+        return;
+      }
+      fail(compacted > 0
+        ? new StorageError('Expired', spec.key, spec.startRevision - 1, `too old resource version: ${Math.max(spec.startRevision - 1, 0)} (${compacted})`)
+        : new StorageError('Unavailable', spec.key, undefined, `etcd canceled the watch: ${res.cancel_reason || 'no reason given'}`));
+      return;
+    }
+    if (res.created) return;
+    if (res.events.length > 0) {
+      for (const e of res.events) {
+        const ev = toEvent(e.type, e.kv as Kv, e.prev_kv as Kv | null, spec.key);
+        if (ev instanceof StorageError) return fail(ev);
+        push(ev);
+      }
+      held = null; // it was stale, or these events carry a newer revision anyway
+      return;
+    }
+    // A progress notification: every event up to rev has been sent (modulo the note above).
+    if (!spec.progressNotifyMs || rev <= last || paused) return;
+    const own = String(res.watch_id) !== '-1'; // the server's periodic notify, on the event channel
+    if (spec.trustProgress || own) { push({ type: 'BOOKMARK', revision: rev }); held = null; return; }
+    const now = Date.now();
+    if (held && now - held.at >= holdMs) { push({ type: 'BOOKMARK', revision: held.rev }); held = null; }
+    if (!held && rev > last) held = { rev, at: now };
+  };
+
+  client.watchClient.watch().then((s) => {
+    stream = s as Stream;
+    s.on('data', onResponse);
+    s.on('error', (e: Error) => fail(new StorageError('Unavailable', spec.key, undefined, `etcd watch stream: ${e.message}`)));
+    s.on('end', () => fail(new StorageError('Unavailable', spec.key, undefined, 'etcd closed the watch stream')));
+    if (done) { s.cancel(); return; }
+    s.write(createRequest(spec.startRevision));
+  }, (e: unknown) => fail(new StorageError('Unavailable', spec.key, undefined, `etcd watch: ${(e as Error).message}`)));
+
+  function createRequest(startRevision: number): IWatchRequest {
+    return {
+      create_request: {
+        key: spec.range.start,
+        ...(spec.exactKey ? {} : { range_end: spec.range.end }),
+        ...(startRevision > 0 ? { start_revision: startRevision } : {}),
+        prev_kv: true,
+        progress_notify: true,
+      },
+    };
+  }
+
+  async function* events(): AsyncGenerator<WatchEvent> {
+    try {
+      while (!done) {
+        if (head < queue.length) {
+          const ev = queue[head++];
+          if (head === queue.length) { queue.length = 0; head = 0; }
+          else if (head >= 1024 && head * 2 >= queue.length) { queue.splice(0, head); head = 0; }
+          if (paused && queue.length - head < lowWater) { paused = false; stream?.resume(); }
+          yield ev;
+          continue;
+        }
+        if (failure !== undefined) throw failure;
+        await new Promise<void>((resolve) => { wake = resolve; });
+      }
+    } finally {
+      dispose();
+    }
+  }
+  return events();
+}
+
+/** An etcd event as a storage event; a StorageError when etcd left out the previous value. */
+function toEvent(type: string, kv: Kv, prev: Kv | null, key: string): WatchEvent | StorageError {
+  const revision = Number(kv.mod_revision);
+  const noPrev = () => new StorageError('Expired', key, revision,
+    `etcd event without its previous value (key ${kv.key.toString('utf8')}, revision ${revision}): history compacted`);
+  if (type === 'Delete') {
+    if (!prev) return noPrev();
+    return { type: 'DELETED', object: decodeKv(prev, String(revision)), revision };
+  }
+  const object: KubeObject = decodeKv(kv);
+  if (kv.create_revision === kv.mod_revision) return { type: 'ADDED', object, revision };
+  if (!prev) return noPrev();
+  return { type: 'MODIFIED', object, prevObject: decodeKv(prev), revision };
+}
