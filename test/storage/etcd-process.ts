@@ -120,6 +120,7 @@ function allStopped(pid: number): boolean {
 async function kill(child: ChildProcess, exited: Promise<void>): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
   process.kill(child.pid, 'SIGTERM');
+  process.kill(child.pid, 'SIGCONT'); // a frozen etcd handles SIGTERM only once it runs again
   const timer = setTimeout(() => { if (child.exitCode === null) process.kill(child.pid!, 'SIGKILL'); }, 5_000);
   try { await exited; } finally { clearTimeout(timer); }
 }

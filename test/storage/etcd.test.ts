@@ -12,7 +12,7 @@ import type { KubeObject } from '../../src/apis/meta/types.js';
 import { runStorageContract } from '../../src/storage/contract.js';
 import { StorageError, type Storage, type WatchEvent } from '../../src/storage/storage.js';
 import { openEtcdStorage, progressIsOrdered, type EtcdStorageOptions } from '../../src/storage/etcd/etcd-storage.js';
-import { freePort, startEtcd, type EtcdProcess } from './etcd-process.js';
+import { freePort, requireEtcd, startEtcd, type EtcdProcess } from './etcd-process.js';
 
 const t = { timeout: 30_000 };
 const uniquePrefix = () => `/registry-${randomUUID().slice(0, 8)}`;
@@ -44,6 +44,9 @@ async function eventually<T>(fn: () => Promise<T>, ms: number): Promise<T> {
     }
   }
 }
+
+// A failing test, not only cancelled ones, when the binary is missing: CI installs it.
+it('etcd is installed', () => requireEtcd());
 
 describe('EtcdStorage', () => {
   let etcd: EtcdProcess | undefined;
