@@ -1,4 +1,5 @@
 /** `kubets apiserver`: kube-apiserver's flag names and defaults mapped onto ApiServerOptions. */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startApiServer } from '../server/api-server.js';
 import { defaultOnPlugins, enabledPlugins } from '../admission/registry.js';
@@ -17,6 +18,12 @@ export const apiserverFlags: FlagDef[] = [
   { name: 'max-requests-inflight', type: 'int', default: '400', usage: 'The maximum number of non-mutating requests in flight at a given time; over it the server answers 429. 0 means no limit.' },
   { name: 'max-mutating-requests-inflight', type: 'int', default: '200', usage: 'The maximum number of mutating requests in flight at a given time; over it the server answers 429. 0 means no limit.' },
   { name: 'request-timeout', type: 'duration', default: '1m0s', usage: 'How long a (non-watch) request may take before the server answers 504.' },
+  { name: 'etcd-servers', type: 'stringSlice', default: '', usage: 'etcd client URLs (comma-separated). When set, etcd is the storage instead of the embedded SQLite file.' },
+  { name: 'etcd-prefix', type: 'string', default: '/registry', usage: 'The prefix of every key in etcd.' },
+  { name: 'etcd-cafile', type: 'string', default: '', usage: 'CA bundle that verifies etcd\'s serving certificate.' },
+  { name: 'etcd-certfile', type: 'string', default: '', usage: 'Client certificate for TLS to etcd.' },
+  { name: 'etcd-keyfile', type: 'string', default: '', usage: 'Client key for TLS to etcd.' },
+  { name: 'storage-backend', type: 'string', default: 'etcd3', usage: 'Storage backend when --etcd-servers is set; only etcd3 exists.' },
   { name: 'etcd-compaction-interval', type: 'duration', default: '5m0s', usage: 'The interval of compaction requests; history older than one interval is dropped. 0 disables compaction.' },
   { name: 'secure-port', type: 'int', default: '6443', usage: 'The port on which to serve HTTPS with authentication and authorization. 0 turns it off.' },
   { name: 'bind-address', type: 'string', default: '0.0.0.0', usage: 'The IP address on which to listen for the secure port (0.0.0.0: every interface).' },
@@ -92,6 +99,23 @@ export async function runApiserver(argv: string[]): Promise<void> {
     fail((e as Error).message);
   }
   const orUndefined = (v: string) => (v === '' ? undefined : v);
+  if (get<string>('storage-backend') !== 'etcd3') fail(`unknown storage backend ${JSON.stringify(get<string>('storage-backend'))}: only etcd3 is supported`);
+  const etcdServers = get<string[]>('etcd-servers');
+  let storage;
+  if (etcdServers.length > 0) {
+    // Loaded only when asked for: the gRPC client is large.
+    const { openEtcdStorage } = await import('../storage/etcd/etcd-storage.js');
+    const file = (flag: string) => (get<string>(flag) ? readFileSync(get<string>(flag)) : undefined);
+    try {
+      const ca = file('etcd-cafile');
+      const cert = file('etcd-certfile');
+      const key = file('etcd-keyfile');
+      storage = await openEtcdStorage({ endpoints: etcdServers, prefix: get<string>('etcd-prefix'), tls: ca || cert || key ? { ca, cert, key } : undefined });
+    } catch (e) {
+      process.stderr.write(`Error: cannot use etcd at ${etcdServers.join(',')}: ${(e as Error).message}\n`);
+      process.exit(1);
+    }
+  }
   let controllers = new Set<string>();
   try {
     controllers = enabledControllers(get<string[]>('controllers'));
@@ -149,6 +173,7 @@ export async function runApiserver(argv: string[]): Promise<void> {
       bookmarkIntervalMs: 60_000,
       admissionPlugins,
       controllers,
+      storage,
       audit: {
         policyFile: get<string>('audit-policy-file'),
         log: {
