@@ -64,6 +64,8 @@ export class SqliteStorage implements Storage, WatchSource {
   private rev: number;
   private compactedRev: number;
   private isClosed = false;
+  /** The open group-commit transaction, if any writes are waiting for COMMIT. */
+  private batch: { events: Array<{ rev: number; key: string; type: LogType; value: string | null; prev: string | null }>; waiters: Array<{ resolve: () => void; reject: (e: unknown) => void }> } | null = null;
   /** compact() calls run one after another. */
   private compacting: Promise<void> = Promise.resolve();
 
@@ -96,7 +98,7 @@ export class SqliteStorage implements Storage, WatchSource {
     if (this.st.getKv.get(key)) throw new StorageError('KeyExists', key);
     const rev = this.rev + 1;
     const value = encode(obj, rev);
-    this.commit(rev, key, 'create', value, null, null);
+    await this.commit(rev, key, 'create', value, null, null);
     return JSON.parse(value) as KubeObject;
   }
 
@@ -179,7 +181,7 @@ export class SqliteStorage implements Storage, WatchSource {
       }
       const rev = this.rev + 1;
       const value = encode(next, rev);
-      this.commit(rev, key, row ? 'update' : 'create', value, row?.mod_rev ?? null, row?.value ?? null);
+      await this.commit(rev, key, row ? 'update' : 'create', value, row?.mod_rev ?? null, row?.value ?? null);
       return JSON.parse(value) as KubeObject;
     }
   }
@@ -196,7 +198,7 @@ export class SqliteStorage implements Storage, WatchSource {
         if (this.st.getKv.get(key)?.mod_rev !== row.mod_rev) continue; // changed meanwhile: check again
       }
       const rev = this.rev + 1;
-      this.commit(rev, key, 'delete', null, row.mod_rev, row.value);
+      await this.commit(rev, key, 'delete', null, row.mod_rev, row.value);
       const last = JSON.parse(row.value) as KubeObject;
       last.metadata.resourceVersion = String(rev);
       return last;
@@ -247,6 +249,8 @@ export class SqliteStorage implements Storage, WatchSource {
 
   async close(): Promise<void> {
     if (this.isClosed) return;
+    this.flush(); // writes waiting for their COMMIT get it now
+    if (this.isClosed) return;
     this.isClosed = true;
     this.hub.closeAll();
     this.db.close();
@@ -265,11 +269,42 @@ export class SqliteStorage implements Storage, WatchSource {
     }
   }
 
-  /** Commits one write and publishes it to watchers in the same synchronous step. */
-  private commit(rev: number, key: string, type: LogType, value: string | null, prevRev: number | null, prev: string | null): void {
-    this.writeTx(rev, key, type, value, prevRev);
+  /**
+   * Group commit: writes of the same turn of the event loop share one transaction, so one fsync
+   * makes a whole batch durable. The write is applied at once (later reads and revisions see it),
+   * but its promise resolves, and watchers hear of it, only after COMMIT returned: nothing is
+   * acknowledged or published before it is on disk.
+   */
+  private commit(rev: number, key: string, type: LogType, value: string | null, prevRev: number | null, prev: string | null): Promise<void> {
+    if (!this.batch) {
+      this.db.exec('BEGIN IMMEDIATE');
+      this.batch = { events: [], waiters: [] };
+      setImmediate(() => this.flush());
+    }
+    this.writeTx(rev, key, type, value, prevRev); // a savepoint inside the open transaction
     this.rev = rev;
-    this.hub.publish({ rev, key, type, value, prev });
+    this.batch.events.push({ rev, key, type, value, prev });
+    return new Promise((resolve, reject) => this.batch!.waiters.push({ resolve, reject }));
+  }
+
+  private flush(): void {
+    const b = this.batch;
+    if (!b) return;
+    this.batch = null;
+    try {
+      this.db.exec('COMMIT');
+    } catch (e) {
+      // A failed commit (disk full, I/O error) leaves memory ahead of disk: stop serving rather
+      // than answer from state that was never stored (etcd stops on WAL write errors too).
+      try { this.db.exec('ROLLBACK'); } catch { /* already rolled back */ }
+      this.isClosed = true;
+      this.hub.closeAll();
+      const err = new StorageError('Unavailable', '', undefined, `storage commit failed: ${(e as Error).message}`);
+      for (const w of b.waiters) w.reject(err);
+      return;
+    }
+    for (const ev of b.events) this.hub.publish(ev);
+    for (const w of b.waiters) w.resolve();
   }
 
   /**
