@@ -19,7 +19,7 @@ import { asBadRequest, decodeBodyValue, mediaType, readBody } from './body.js';
 import { addWarnings, decodeObject, type DecodeTarget, schemeFor } from './decode.js';
 import { type Negotiated, negotiate } from './negotiation.js';
 import { parseDeleteParams, parseListParams, parseWriteParams, validateDeleteOptions, type WriteOptionsKind } from './params.js';
-import { type Logger, successStatus, writeObject } from './status.js';
+import { type Logger, sendText, successStatus, writeObject } from './status.js';
 import { handleSubresource } from './subresources.js';
 import { toTable } from './table.js';
 import { typedDecode, typedDescFor } from './typed-decode.js';
@@ -111,7 +111,14 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
     case 'list': {
       const neg = negotiate(req.headers.accept, ['object', 'Table', 'PartialObjectMetadataList']);
       const p = parseListParams(q);
-      const listed = await route.store.list(namespace, p, version);
+      // Plain JSON lists are sent from the stored text, without parsing and re-encoding each item.
+      const rawOk = neg.form === 'object' && !neg.yaml;
+      const listed = await route.store.list(namespace, p, version, rawOk);
+      if (listed.raw) {
+        const head = JSON.stringify({ kind: `${def.kind}List`, apiVersion: apiVersionOf(def.group, version), metadata: listed.metadata });
+        sendText(res, 200, `${head.slice(0, -1)},"items":[${listed.raw.join(',')}]}`, neg.contentType);
+        return;
+      }
       writeList(res, listed, route, version, neg, q);
       return;
     }

@@ -15,13 +15,14 @@ export function writeObject(res: ServerResponse, code: number, body: unknown, co
   if (res.headersSent) return;
   if (yaml) {
     // The YAML library is loaded on first use: most clients never ask for YAML, and start-up is faster without it.
-    void import('yaml').then(({ stringify }) => send(res, code, stringify(body), contentType), (e) => { res.destroy(e); });
+    void import('yaml').then(({ stringify }) => sendText(res, code, stringify(body), contentType), (e) => { res.destroy(e); });
     return;
   }
-  send(res, code, JSON.stringify(body), contentType);
+  sendText(res, code, JSON.stringify(body), contentType);
 }
 
-function send(res: ServerResponse, code: number, text: string, contentType: string): void {
+/** Writes an already encoded body. */
+export function sendText(res: ServerResponse, code: number, text: string, contentType: string): void {
   if (res.headersSent) return;
   closeIfBodyUnread(res);
   res.writeHead(code, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-cache, private' });

@@ -56,6 +56,13 @@ export interface StorageCodec {
   encode(obj: KubeObject): KubeObject;
 }
 
+export interface ListedObjects {
+  metadata: { resourceVersion: string; continue?: string; remainingItemCount?: number };
+  items: KubeObject[];
+  /** Present only when list() was asked for raw text and storage could give it. */
+  raw?: string[];
+}
+
 /** Produces the object to write from the stored one (PUT returns its body, PATCH patches). */
 export type UpdatedObjectInfo = (current: KubeObject) => KubeObject | Promise<KubeObject>;
 
@@ -136,17 +143,23 @@ export class Store {
     }
   }
 
-  async list(namespace: string, q: ListQuery, version = this.def.versions[0]) {
+  /**
+   * raw: the caller can send stored JSON text as it is (plain JSON output of the stored version);
+   * when storage can, the result then carries `raw` instead of items.
+   */
+  async list(namespace: string, q: ListQuery, version = this.def.versions[0], raw = false): Promise<ListedObjects> {
     const predicate = buildPredicate(this.def, version, q.labelSelector, q.fieldSelector);
     try {
       const r = await this.storage.list(this.listPrefix(namespace), {
         resourceVersion: q.resourceVersion, resourceVersionMatch: q.resourceVersionMatch,
         limit: q.limit, continue: q.continue,
         predicate: predicate === null ? undefined : this.codec ? (o) => predicate(this.fromStorage(o)) : predicate,
+        raw: raw && predicate === null && !this.codec && version === this.def.versions[0],
       });
       const metadata: { resourceVersion: string; continue?: string; remainingItemCount?: number } = { resourceVersion: String(r.revision) };
       if (r.continue) metadata.continue = r.continue;
       if (r.remainingItemCount !== undefined && r.continue) metadata.remainingItemCount = r.remainingItemCount;
+      if (r.raw) return { metadata, items: [], raw: r.raw };
       return { metadata, items: this.codec ? r.items.map((o) => this.fromStorage(o)) : r.items };
     } catch (e) {
       const msg = q.continue

@@ -23,6 +23,13 @@ export interface ListOptions {
   predicate?: (obj: KubeObject) => boolean;
   /** Optional. When true, list only the exact key `prefix` rather than everything under it. */
   exactKey?: boolean;
+  /**
+   * Optional. Ask for the stored JSON text of each item (ListResult.raw) instead of parsed
+   * objects, so a list can be sent without parsing and re-encoding. Only honoured without a
+   * predicate and by backends that store the text with its resourceVersion (SQLite); others
+   * ignore it and return items.
+   */
+  raw?: boolean;
 }
 
 export interface ListResult {
@@ -31,6 +38,8 @@ export interface ListResult {
   continue?: string;
   /** Optional. Items after this page still to come (only known without a predicate). */
   remainingItemCount?: number;
+  /** Present when ListOptions.raw was honoured: each item's JSON text; items is then empty. */
+  raw?: string[];
 }
 
 export type WatchEvent =

@@ -221,7 +221,8 @@ describe('lifecycle: in-flight limits and request timeout', { timeout: 180_000 }
   });
 
   it('--max-mutating-requests-inflight=1: a second write while one is in flight gets 429 with Retry-After', { timeout: 60_000 }, async () => {
-    const s = await startServer({ args: ['--max-requests-inflight=1', '--max-mutating-requests-inflight=1'] });
+    // No in-process controllers: their own writes would compete for the single write slot.
+    const s = await startServer({ args: ['--max-requests-inflight=1', '--max-mutating-requests-inflight=1'], controllers: '' });
     servers.push(s);
     const slow = slowCreate(s, '/api/v1/namespaces/default/configmaps', cm('slow'));
     try {

@@ -135,16 +135,20 @@ export class SqliteStorage implements Storage, WatchSource {
     const rows = latest ? this.st.listLatest.iterate(start, range.end) : this.st.listAt.iterate({ start, end: range.end, rev });
     const limit = opts.limit && opts.limit > 0 ? opts.limit : Infinity;
     const items: KubeObject[] = [];
+    const raw: string[] | undefined = opts.raw && !opts.predicate ? [] : undefined;
     let lastKey = '';
     let more = false;
     // Items failing the predicate do not count towards limit: read on until limit match or the end.
     for (const row of rows) {
-      if (items.length >= limit) { more = true; break; }
+      if ((raw ?? items).length >= limit) { more = true; break; }
       lastKey = row.key;
+      // Stored text already carries its resourceVersion (encode()), so raw rows go out as they are.
+      if (raw) { raw.push(row.value); continue; }
       const obj = JSON.parse(row.value) as KubeObject;
       if (!opts.predicate || opts.predicate(obj)) items.push(obj);
     }
     const result: ListResult = { items, revision: rev };
+    if (raw) result.raw = raw;
     if (more) {
       result.continue = encodeContinue(rev, lastKey, range.start);
       if (!opts.predicate) {
