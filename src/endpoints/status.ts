@@ -25,8 +25,10 @@ export function writeObject(res: ServerResponse, code: number, body: unknown, co
 export function sendText(res: ServerResponse, code: number, text: string, contentType: string): void {
   if (res.headersSent) return;
   closeIfBodyUnread(res);
-  res.writeHead(code, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-cache, private' });
-  res.end(text);
+  // Encode once: measuring the length with byteLength and then writing the string encodes twice.
+  const body = Buffer.from(text, 'utf8');
+  res.writeHead(code, { 'Content-Type': contentType, 'Content-Length': body.length, 'Cache-Control': 'no-cache, private' });
+  res.end(body);
 }
 
 /**
