@@ -16,7 +16,7 @@
  * trust and optionally a client certificate; connections are made during the warmup, so the
  * window measures requests on established TLS connections, not handshakes.
  */
-import { spawn } from 'node:child_process';
+import { runJsonChild } from './child-json.js';
 import { readFileSync } from 'node:fs';
 import { Agent, type ClientRequest, type IncomingMessage, request, type RequestOptions } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
@@ -90,16 +90,7 @@ export function percentile(sorted: number[], p: number): number {
 
 /** Spawns the generator as a child process and resolves with its result. */
 export function runLoad(spec: LoadSpec): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), JSON.stringify(spec)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => { out += s; });
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`load generator exited with ${code}`));
-      try { resolve(JSON.parse(out) as LoadResult); } catch (e) { reject(e); }
-    });
-  });
+  return runJsonChild<LoadResult>(import.meta.url, spec, 'load generator');
 }
 
 async function generate(spec: LoadSpec): Promise<LoadResult> {

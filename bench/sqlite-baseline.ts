@@ -10,7 +10,7 @@
  *            plus JSON encode/parse): what kubets's storage layer costs without HTTP. Not a target;
  *            it splits the HTTP CREATE time into storage and everything above it.
  */
-import { spawn } from 'node:child_process';
+import { runJsonChild } from './child-json.js';
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,16 +39,7 @@ export interface SqliteResult {
 }
 
 export function runSqliteBaseline(spec: SqliteSpec): Promise<SqliteResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), JSON.stringify(spec)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => { out += s; });
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`sqlite baseline exited with ${code}`));
-      try { resolve(JSON.parse(out) as SqliteResult); } catch (e) { reject(e); }
-    });
-  });
+  return runJsonChild<SqliteResult>(import.meta.url, spec, 'sqlite baseline');
 }
 
 /** As openDatabase in src/storage/sqlite/schema.ts, with a table shaped like its kv table. */
