@@ -3,33 +3,14 @@
  * out of range, full, release, persistence across reopen, and concurrent allocations that must
  * never hand out one offset twice (the compare-and-swap through guaranteedUpdate).
  */
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { RangeAllocator } from '../../src/registry/allocator.js';
-import { openSqliteStorage, type SqliteStorage } from '../../src/storage/sqlite/sqlite-storage.js';
+import type { SqliteStorage } from '../../src/storage/sqlite/sqlite-storage.js';
+import { tempStorages } from './temp-storage.js';
 
 const t = { timeout: 30_000 };
-const dirs: string[] = [];
-const opened: SqliteStorage[] = [];
-after(async () => {
-  for (const s of opened) await s.close().catch(() => {});
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
-function freshDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'kubets-alloc-'));
-  dirs.push(d);
-  return d;
-}
-
-async function open(dir = freshDir()): Promise<SqliteStorage> {
-  const s = await openSqliteStorage({ path: join(dir, 'kubets.db') });
-  opened.push(s);
-  return s;
-}
+const { freshDir, open } = tempStorages('kubets-alloc-');
 
 let seq = 0;
 async function allocator(size: number, storage?: SqliteStorage, rangeName = `range-${size}`) {
@@ -135,7 +116,6 @@ describe('RangeAllocator', t, () => {
     const a2 = new RangeAllocator(s1, '/registry/ranges/persist', 'r', 16);
     assert.deepEqual(await a2.allocate(5), { ok: false, reason: 'taken' });
     await s1.close();
-    opened.splice(opened.indexOf(s1), 1);
     const s2 = await open(dir);
     const a3 = new RangeAllocator(s2, '/registry/ranges/persist', 'r', 16);
     assert.deepEqual(await a3.allocate(5), { ok: false, reason: 'taken' });

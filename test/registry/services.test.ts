@@ -4,31 +4,20 @@
  * texts (registry/core/service/ipallocator, portallocator, storage/alloc.go), NodePorts, release
  * on failure and on delete, updates that keep what was allocated, and concurrent creates.
  */
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ApiError } from '../../src/apis/meta/errors.js';
 import type { KubeObject } from '../../src/apis/meta/types.js';
 import { insecureUser } from '../../src/auth/user.js';
 import type { RequestContext } from '../../src/registry/rest.js';
 import { ServiceAllocators, ipToString, parseCidr, parsePortRange } from '../../src/registry/services.js';
-import { openSqliteStorage, type SqliteStorage } from '../../src/storage/sqlite/sqlite-storage.js';
+import { tempStorages } from './temp-storage.js';
 
 const t = { timeout: 30_000 };
-const dirs: string[] = [];
-const opened: SqliteStorage[] = [];
-after(async () => {
-  for (const s of opened) await s.close().catch(() => {});
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const { open } = tempStorages('kubets-svc-');
 
 async function setup(cidr = '10.0.0.0/30', ports = '30000-30002') {
-  const dir = mkdtempSync(join(tmpdir(), 'kubets-svc-'));
-  dirs.push(dir);
-  const storage = await openSqliteStorage({ path: join(dir, 'kubets.db') });
-  opened.push(storage);
+  const storage = await open();
   const alloc = new ServiceAllocators(storage, parseCidr(cidr), parsePortRange(ports));
   return { storage, alloc, hooks: alloc.hooks() };
 }

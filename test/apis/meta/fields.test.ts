@@ -4,22 +4,12 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApiError } from '../../../src/apis/meta/errors.js';
+import { badRequestWith } from './assert-errors.js';
 import {
   checkFieldSelectorKeys, escapeFieldValue, fieldSelectorToString, matchesFields, parseFieldSelector, unescapeFieldValue,
 } from '../../../src/apis/meta/fields.js';
 
 const t = { timeout: 10_000 };
-
-function badRequestWith(message: string) {
-  return (e: unknown) => {
-    assert.ok(e instanceof ApiError, `not an ApiError: ${String(e)}`);
-    assert.equal(e.code, 400);
-    assert.equal(e.reason, 'BadRequest');
-    assert.equal(e.message, message);
-    return true;
-  };
-}
 
 describe('parseFieldSelector', t, () => {
   const cases: Array<[input: string, requirements: Array<[string, '=' | '!=', string]>]> = [

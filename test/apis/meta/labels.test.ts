@@ -4,7 +4,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApiError } from '../../../src/apis/meta/errors.js';
+import { badRequestWith } from './assert-errors.js';
 import {
   formatLabelSelector, labelSelectorFromObject, labelSelectorToString, matchesLabels, parseLabelSelector, selectorToString,
 } from '../../../src/apis/meta/labels.js';
@@ -13,16 +13,6 @@ const t = { timeout: 10_000 };
 
 const keyMsg = "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
 const valueMsg = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
-
-function badRequestWith(message: string) {
-  return (e: unknown) => {
-    assert.ok(e instanceof ApiError, `not an ApiError: ${String(e)}`);
-    assert.equal(e.code, 400);
-    assert.equal(e.reason, 'BadRequest');
-    assert.equal(e.message, message);
-    return true;
-  };
-}
 
 describe('parseLabelSelector: valid input and canonical String()', t, () => {
   const cases: Array<[input: string, canonical: string]> = [
