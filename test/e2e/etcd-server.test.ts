@@ -48,6 +48,24 @@ describe('kubets on etcd', { skip: skipWithoutKubectl, timeout: 120_000 }, () =>
     assert.match(text, /"type":"ADDED".*"name":"from-b"/);
   });
 
+  it('etcd down: requests fail fast with a Status and /readyz fails; etcd back: the server recovers', { timeout: 60_000 }, async () => {
+    const { clientPort, peerPort, dataDir } = etcd;
+    await etcd.stop({ keepData: true });
+    const started = Date.now();
+    const r = await fetch(`${a.url}/api/v1/namespaces/onetcd/configmaps/c1`);
+    assert.ok(r.status === 503 || r.status === 504, `status ${r.status}`);
+    const status = await r.json() as { kind: string; code: number };
+    assert.equal(status.kind, 'Status');
+    assert.ok(Date.now() - started < 15_000, 'did not fail fast');
+    const ready = await fetch(`${a.url}/readyz?verbose`);
+    assert.equal(ready.status, 500);
+    assert.match(await ready.text(), /\[-\]etcd failed/);
+    etcd = await startEtcd({ dataDir, clientPort, peerPort });
+    await eventually(async () => (await fetch(`${a.url}/readyz`)).status === 200, 30_000, 'readyz after etcd returns');
+    const back = await fetch(`${a.url}/api/v1/namespaces/onetcd/configmaps/c1`);
+    assert.equal(back.status, 200);
+  });
+
   it('ClusterIPs allocated through both servers never collide', async () => {
     const svc = (name: string) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name }, spec: { ports: [{ port: 80 }] } });
     await Promise.all(Array.from({ length: 10 }, (_, i) => kubectlCreate(i % 2 ? a : b, svc(`s${i}`), 'onetcd')));
