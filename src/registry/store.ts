@@ -17,7 +17,7 @@ import { type Preconditions, type Storage, StorageError } from '../storage/stora
 import { generateName, prepareMetaForCreate, prepareMetaForUpdate, reconcileNamespace } from './before.js';
 import { interpretStorageError } from './interpret.js';
 import { buildPredicate } from './predicate.js';
-import type { RequestContext, ResourceDef } from './rest.js';
+import { hasSubresource, type RequestContext, type ResourceDef } from './rest.js';
 
 export interface ListQuery {
   labelSelector?: string;
@@ -235,7 +235,7 @@ export class Store {
    */
   async update(ctx: RequestContext, name: string, objInfo: UpdatedObjectInfo, subresource = ''): Promise<UpdateResult> {
     const key = this.key(ctx.namespace, name);
-    const hasStatus = this.def.subresources?.some((s) => s.name === 'status') ?? false;
+    const hasStatus = hasSubresource(this.def, 'status');
     // Holder object: TypeScript does not track assignments made inside the transform closure.
     const pending: { undo?: () => Promise<void> } = {};
     let deleteAfter = false;

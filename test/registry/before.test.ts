@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiError } from '../../src/apis/meta/errors.js';
 import type { KubeObject } from '../../src/apis/meta/types.js';
-import { deepEqual, generateName, prepareMetaForCreate, prepareMetaForUpdate, reconcileNamespace, specChanged } from '../../src/registry/before.js';
+import { generateName, prepareMetaForCreate, prepareMetaForUpdate, reconcileNamespace, specChanged } from '../../src/registry/before.js';
 import type { ResourceDef } from '../../src/registry/rest.js';
 
 const t = { timeout: 10_000 };
@@ -178,26 +178,4 @@ describe('specChanged (what bumps metadata.generation)', t, () => {
   for (const [name, a, b, want] of cases) {
     it(name, () => assert.equal(specChanged(obj({}, a), obj({}, b)), want));
   }
-});
-
-describe('deepEqual', t, () => {
-  const cases: Array<[unknown, unknown, boolean]> = [
-    [1, 1, true], [1, 2, false], ['a', 'a', true], ['1', 1, false], [true, true, true], [true, false, false],
-    [null, null, true], [null, {}, false], [null, 0, false], [undefined, undefined, true], [undefined, null, false],
-    [[], [], true], [[], {}, false], [{}, [], false], [[1, [2, 3]], [1, [2, 3]], true], [[1, 2], [1, 2, 3], false],
-    [{ a: 1 }, { a: 1 }, true], [{ a: 1, b: { c: [1] } }, { b: { c: [1] }, a: 1 }, true],
-    [{ a: 1 }, { a: 1, b: 2 }, false], [{ a: 1, b: 2 }, { a: 1, c: 2 }, false], [{ a: [{}] }, { a: [{}] }, true],
-    [{ a: [{ x: 1 }] }, { a: [{ x: 2 }] }, false], [{ '': 1 }, { '': 1 }, true], [0, -0, true],
-  ];
-  for (const [a, b, want] of cases) {
-    it(`${JSON.stringify(a)} vs ${JSON.stringify(b)} -> ${want}`, () => {
-      assert.equal(deepEqual(a, b), want);
-      assert.equal(deepEqual(b, a), want, 'symmetric');
-    });
-  }
-  it('a 2,000-level value does not overflow the stack', () => {
-    let a: unknown = 1, b: unknown = 1;
-    for (let i = 0; i < 2000; i++) { a = [a]; b = [b]; }
-    assert.equal(deepEqual(a, b), true);
-  });
 });
