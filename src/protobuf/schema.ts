@@ -55,7 +55,8 @@ const scalars: Record<string, ScalarKind> = {
 
 const fieldPattern = /^(\d+) (\S+)(?: (\w*)(\[\]|\{\})?([*!]*))?$/;
 
-function parseField(message: string, spec: string): FieldDesc {
+/** One field spec string (the grammar above); throws naming the message on a mistake. */
+export function parseField(message: string, spec: string): FieldDesc {
   const m = fieldPattern.exec(spec);
   if (!m) throw new Error(`protobuf schema: bad field "${spec}" in ${message}`);
   const [, num, name, type = '', container = '', flags = ''] = m;
