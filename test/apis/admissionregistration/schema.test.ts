@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { admissionregistrationTypes } from '../../../src/apis/admissionregistration/schema.js';
-import { compileGroup, field, requiredOf } from '../schema-check.js';
+import { compileGroup, field, requiredOf } from '../compile-group.js';
 
 const schema = compileGroup(admissionregistrationTypes, ['ObjectMeta', 'ListMeta', 'LabelSelector']);
 const kind = (k: string) => schema.kinds.get(`admissionregistration.k8s.io/v1/${k}`);

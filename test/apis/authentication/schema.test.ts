@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { authenticationTypes } from '../../../src/apis/authentication/schema.js';
 import { groupMessages } from '../../../src/protobuf/types-groups.js';
-import { compileGroup, field, protobufMismatches, requiredOf } from '../schema-check.js';
+import { compileGroup, field, protobufMismatches, requiredOf } from '../compile-group.js';
 
 const schema = compileGroup(authenticationTypes, ['ObjectMeta']);
 const kind = (k: string) => schema.kinds.get(`authentication.k8s.io/v1/${k}`);

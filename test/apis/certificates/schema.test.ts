@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { certificatesTypes } from '../../../src/apis/certificates/schema.js';
-import { compileGroup, field, requiredOf } from '../schema-check.js';
+import { compileGroup, field, requiredOf } from '../compile-group.js';
 
 const schema = compileGroup(certificatesTypes, ['ObjectMeta', 'ListMeta']);
 const csr = schema.kinds.get('certificates.k8s.io/v1/CertificateSigningRequest');

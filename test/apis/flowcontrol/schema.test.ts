@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { flowcontrolTypes } from '../../../src/apis/flowcontrol/schema.js';
-import { compileGroup, field, requiredOf } from '../schema-check.js';
+import { compileGroup, field, requiredOf } from '../compile-group.js';
 
 const schema = compileGroup(flowcontrolTypes, ['ObjectMeta', 'ListMeta']);
 const kind = (k: string) => schema.kinds.get(`flowcontrol.apiserver.k8s.io/v1/${k}`);

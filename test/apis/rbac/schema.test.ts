@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rbacTypes } from '../../../src/apis/rbac/schema.js';
 import { groupMessages } from '../../../src/protobuf/types-groups.js';
-import { compileGroup, field, protobufMismatches, requiredOf } from '../schema-check.js';
+import { compileGroup, field, protobufMismatches, requiredOf } from '../compile-group.js';
 
 const schema = compileGroup(rbacTypes, ['ObjectMeta', 'ListMeta', 'LabelSelector']);
 const kind = (k: string) => schema.kinds.get(`rbac.authorization.k8s.io/v1/${k}`);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { storageTypes } from '../../../src/apis/storage/schema.js';
-import { compileGroup, field, requiredOf } from '../schema-check.js';
+import { compileGroup, field, requiredOf } from '../compile-group.js';
 
 const schema = compileGroup(storageTypes, ['ObjectMeta', 'ListMeta', 'LabelSelector', 'PersistentVolumeSpec']);
 const kind = (k: string) => schema.kinds.get(`storage.k8s.io/v1/${k}`);
