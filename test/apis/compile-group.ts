@@ -49,3 +49,13 @@ export function field(t: SchemaType | undefined, name: string) {
 /** JSON names of the required fields of a compiled type, in table order. */
 export const requiredOf = (t: SchemaType | undefined): string[] =>
   (t?.fields ?? []).filter((f) => f.meta.required).map((f) => f.name);
+
+/** Types and fields whose description is missing or too short to help a `kubectl explain` reader. */
+export function undescribed(table: TypeTable): string[] {
+  const out: string[] = [];
+  for (const [ref, def] of Object.entries(table)) {
+    if (def.description.length < 12) out.push(ref);
+    for (const [spec, text] of def.fields) if (text.length < 8) out.push(`${ref}: ${spec}`);
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { admissionregistrationTypes } from '../../../src/apis/admissionregistration/schema.js';
-import { compileGroup, field, requiredOf } from '../compile-group.js';
+import { compileGroup, field, requiredOf, undescribed } from '../compile-group.js';
 
 const schema = compileGroup(admissionregistrationTypes, ['ObjectMeta', 'ListMeta', 'LabelSelector']);
 const kind = (k: string) => schema.kinds.get(`admissionregistration.k8s.io/v1/${k}`);
@@ -41,4 +41,8 @@ test('admissionregistration: Rule is inlined into RuleWithOperations; enums as u
   assert.deepEqual(field(type('Rule'), 'scope').meta.enum, ['*', 'Cluster', 'Namespaced']);
   assert.deepEqual(field(type('ValidatingWebhook'), 'failurePolicy').meta.enum, ['Fail', 'Ignore']);
   assert.equal(field(type('WebhookClientConfig'), 'caBundle').kind, 'bytes');
+});
+
+test('admissionregistration: every type and field carries a description', () => {
+  assert.deepEqual(undescribed(admissionregistrationTypes), []);
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { certificatesTypes } from '../../../src/apis/certificates/schema.js';
-import { compileGroup, field, requiredOf } from '../compile-group.js';
+import { compileGroup, field, requiredOf, undescribed } from '../compile-group.js';
 
 const schema = compileGroup(certificatesTypes, ['ObjectMeta', 'ListMeta']);
 const csr = schema.kinds.get('certificates.k8s.io/v1/CertificateSigningRequest');
@@ -22,4 +22,8 @@ test('certificates: conditions are a map keyed by type', () => {
   assert.equal(conditions.meta.listType, 'map');
   assert.deepEqual(conditions.meta.listMapKeys, ['type']);
   assert.deepEqual(requiredOf(conditions.type), ['type', 'status']);
+});
+
+test('certificates: every type and field carries a description', () => {
+  assert.deepEqual(undescribed(certificatesTypes), []);
 });

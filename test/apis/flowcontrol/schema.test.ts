@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { flowcontrolTypes } from '../../../src/apis/flowcontrol/schema.js';
-import { compileGroup, field, requiredOf } from '../compile-group.js';
+import { compileGroup, field, requiredOf, undescribed } from '../compile-group.js';
 
 const schema = compileGroup(flowcontrolTypes, ['ObjectMeta', 'ListMeta']);
 const kind = (k: string) => schema.kinds.get(`flowcontrol.apiserver.k8s.io/v1/${k}`);
@@ -31,4 +31,8 @@ test('flowcontrol: required fields, list types and field numbers as upstream', (
   assert.equal(field(type('LimitedPriorityLevelConfiguration'), 'nominalConcurrencyShares').always, true);
   // flowcontrol's Subject shares its Go name with rbac's, so it takes the group prefix.
   assert.equal(field(type('PolicyRulesWithSubjects'), 'subjects').type?.name, 'io.k8s.api.flowcontrol.v1.Subject');
+});
+
+test('flowcontrol: every type and field carries a description', () => {
+  assert.deepEqual(undescribed(flowcontrolTypes), []);
 });

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rbacTypes } from '../../../src/apis/rbac/schema.js';
 import { groupMessages } from '../../../src/protobuf/types-groups.js';
-import { compileGroup, field, protobufMismatches, requiredOf } from '../compile-group.js';
+import { compileGroup, field, protobufMismatches, requiredOf, undescribed } from '../compile-group.js';
 
 const schema = compileGroup(rbacTypes, ['ObjectMeta', 'ListMeta', 'LabelSelector']);
 const kind = (k: string) => schema.kinds.get(`rbac.authorization.k8s.io/v1/${k}`);
@@ -29,4 +29,8 @@ test('rbac: required fields and atomic references as upstream', () => {
 
 test('rbac: spec strings agree with the protobuf tables', () => {
   assert.deepEqual(protobufMismatches(rbacTypes, groupMessages), []);
+});
+
+test('rbac: every type and field carries a description', () => {
+  assert.deepEqual(undescribed(rbacTypes), []);
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { storageTypes } from '../../../src/apis/storage/schema.js';
-import { compileGroup, field, requiredOf } from '../compile-group.js';
+import { compileGroup, field, requiredOf, undescribed } from '../compile-group.js';
 
 const schema = compileGroup(storageTypes, ['ObjectMeta', 'ListMeta', 'LabelSelector', 'PersistentVolumeSpec']);
 const kind = (k: string) => schema.kinds.get(`storage.k8s.io/v1/${k}`);
@@ -37,4 +37,8 @@ test('storage: CSINode drivers merge by name; enums and list types as upstream',
   assert.equal(type('TopologySelectorTerm')?.structType, 'atomic');
   assert.equal(type('CSIDriverSpec')?.fields.length, 8);
   assert.equal(field(type('CSIStorageCapacity'), 'capacity').type?.wellKnown, 'Quantity');
+});
+
+test('storage: every type and field carries a description', () => {
+  assert.deepEqual(undescribed(storageTypes), []);
 });
