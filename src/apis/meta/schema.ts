@@ -111,6 +111,21 @@ export const metaTypes: TypeTable = {
       ['3 values []', 'Values for In and NotIn (must be non-empty); must be empty for Exists and DoesNotExist. Replaced whole by a strategic merge patch.', atomic],
     ],
   },
+  FieldSelectorRequirement: {
+    name: m('FieldSelectorRequirement'),
+    description: 'One set-based field requirement: a field selector key, an operator and, for In and NotIn, the values.',
+    fields: [
+      ['1 key !', 'The field selector key the requirement tests, e.g. spec.nodeName.', { required: true }],
+      ['2 operator !', 'In, NotIn, Exists or DoesNotExist; more operators may be added.', { required: true }],
+      ['3 values []', 'Values for In and NotIn (must be non-empty); must be empty for Exists and DoesNotExist.', atomic],
+    ],
+  },
+  Patch: {
+    name: m('Patch'),
+    description: 'The body of a PATCH request; its form depends on the Content-Type: JSON patch, merge patch, strategic merge patch or an apply configuration.',
+    // A named Go struct with no fields: it exists so OpenAPI has a type for patch bodies.
+    fields: [],
+  },
   Condition: {
     name: m('Condition'),
     description: 'One observation of an aspect of an object\'s state, as kept in status.conditions (type, status, why and since when).',

@@ -34,6 +34,8 @@ test('required lists match upstream OpenAPI', () => {
   assert.deepEqual(required('Condition'), ['type', 'status', 'lastTransitionTime', 'reason', 'message']);
   assert.deepEqual(required('LabelSelectorRequirement'), ['key', 'operator']);
   assert.deepEqual(required('WatchEvent'), ['type', 'object']);
+  assert.deepEqual(required('FieldSelectorRequirement'), ['key', 'operator']);
+  assert.equal(types.get('Patch')!.fields.length, 0);
   assert.deepEqual(required('APIResource'), ['name', 'singularName', 'namespaced', 'kind', 'verbs']);
   assert.deepEqual(required('ObjectMeta'), []);
   assert.deepEqual(required('Status'), []);
