@@ -149,8 +149,8 @@ const events: TypeTable = {
     description: 'A report of something that happened to an object (a pod scheduled, an image pulled, a failure). Events are best-effort and expire after a while.',
     gvk: v1('Event'),
     fields: [
-      ['1 metadata ObjectMeta!', 'Standard object metadata.', { required: true }],
-      ['2 involvedObject ObjectReference!', 'The object the event is about.', { required: true }],
+      ['1 metadata ObjectMeta', 'Standard object metadata.', { required: true }],
+      ['2 involvedObject ObjectReference', 'The object the event is about.', { required: true }],
       ['3 reason', 'Short machine-readable CamelCase cause, e.g. Scheduled, Pulled, BackOff.'],
       ['4 message', 'Human-readable description.'],
       ['5 source EventSource', 'The component (and node) that reported the event.'],
@@ -313,7 +313,7 @@ const workloads: TypeTable = {
     gvk: v1('Binding'),
     fields: [
       metadataField,
-      ['2 target ObjectReference!', 'The object to bind to, e.g. a Node.', { required: true }],
+      ['2 target ObjectReference', 'The object to bind to, e.g. a Node.', { required: true }],
     ],
   },
   ComponentStatus: {

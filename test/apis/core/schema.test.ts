@@ -110,6 +110,7 @@ test('Go json tags: pointers and fields without omitempty', () => {
   assert.equal(f('TypedLocalObjectReference', 'apiGroup').pointer, true);
   assert.equal(f('TypedLocalObjectReference', 'apiGroup').always, true);
   assert.equal(f('Event', 'reportingComponent').always, true);
+  assert.equal(f('ScaleIOPersistentVolumeSource', 'secretRef').always, true, 'a pointer without omitempty is emitted as null');
   assert.equal(f('ReplicationControllerStatus', 'replicas').always, true);
   assert.equal(f('ConfigMap', 'immutable').pointer, true);
 });
