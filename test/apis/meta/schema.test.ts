@@ -62,3 +62,9 @@ test('every meta type has a description and every field one', () => {
     for (const f of t.fields) assert.ok(f.description.length > 5, `${t.ref}.${f.name}`);
   }
 });
+
+test('servedGroupVersions matches the catalog of served resources', async () => {
+  const { builtinResources } = await import('../../../src/apis/catalog.js');
+  const served = new Set(builtinResources.flatMap((r) => r.versions.map((v) => `${r.group}/${v}`)));
+  assert.deepEqual(new Set(servedGroupVersions.map(([g, v]) => `${g}/${v}`)), served);
+});
