@@ -190,6 +190,7 @@ export const metaTypes: TypeTable = {
       ['3 orphanDependents b*', 'Deprecated: use propagationPolicy. True orphans dependents, false deletes them; cannot be combined with propagationPolicy.'],
       ['4 propagationPolicy *', 'What happens to dependents: Orphan leaves them, Background deletes them after the owner, Foreground deletes them before the owner. Unset uses the finalizers and the kind\'s default.'],
       ['5 dryRun []', dryRunText, atomic],
+      ['6 ignoreStoreReadErrorWithClusterBreakingPotential b*', 'Force-delete an object the server cannot read from storage (undecryptable or undecodable), skipping finalizers and preconditions. Dangerous: workloads relying on normal deletion may break. Needs the AllowUnsafeMalformedObjectDeletion feature; defaults to false.'],
     ],
   },
   CreateOptions: {
