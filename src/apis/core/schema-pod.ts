@@ -31,6 +31,16 @@ const podOnlyTypes: TypeTable = {
       ['3 status PodStatus', 'What the system last observed about the pod. Written by the kubelet and the control plane; read-only for clients.'],
     ],
   },
+  PodList: {
+    // Same shape as every <Kind>List; switch to meta/schema-list.ts listOf once it is in main.
+    name: 'io.k8s.api.core.v1.PodList',
+    description: 'A list of Pod objects, as a list or watch of the collection returns them.',
+    gvk: [{ group: '', version: 'v1', kind: 'PodList' }],
+    fields: [
+      ['1 metadata ListMeta', 'Standard list metadata: the resourceVersion the list was read at and, for chunked reads, the continue token.'],
+      ['2 items Pod[]!', 'The pods.', req],
+    ],
+  },
   PodTemplateSpec: {
     name: 'io.k8s.api.core.v1.PodTemplateSpec',
     description: 'The metadata and spec a controller stamps onto each pod it creates from a template.',

@@ -174,6 +174,16 @@ const volumeOnlyTypes: TypeTable = {
       ['3 status PersistentVolumeClaimStatus', 'What the system last observed about the claim. Read-only.'],
     ],
   },
+  PersistentVolumeClaimList: {
+    // Same shape as every <Kind>List; switch to meta/schema-list.ts listOf once it is in main.
+    name: 'io.k8s.api.core.v1.PersistentVolumeClaimList',
+    description: 'A list of PersistentVolumeClaim objects, as a list or watch of the collection returns them.',
+    gvk: [{ group: '', version: 'v1', kind: 'PersistentVolumeClaimList' }],
+    fields: [
+      ['1 metadata ListMeta', 'Standard list metadata: the resourceVersion the list was read at and, for chunked reads, the continue token.'],
+      ['2 items PersistentVolumeClaim[]!', 'The claims.', req],
+    ],
+  },
   PersistentVolumeClaimSpec: {
     name: 'io.k8s.api.core.v1.PersistentVolumeClaimSpec',
     description: 'The storage a claim asks for, and where it may come from.',

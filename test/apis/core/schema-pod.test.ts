@@ -7,7 +7,7 @@ import { corePodTypes } from '../../../src/apis/core/schema-pod.js';
 import { coreVolumeTypes } from '../../../src/apis/core/schema-volumes.js';
 
 // Types other helpers own; empty stand-ins only until their tables are listed in tables.ts.
-const foreign = ['ObjectMeta', 'LabelSelector', 'LocalObjectReference', 'TypedLocalObjectReference', 'TypedObjectReference'];
+const foreign = ['ObjectMeta', 'ListMeta', 'LabelSelector', 'LocalObjectReference', 'TypedLocalObjectReference', 'TypedObjectReference'];
 
 function compileMine(): CompiledSchema {
   const listed = builtinTables.flatMap((t) => Object.keys(t));

@@ -9,7 +9,7 @@ import { coreVolumeMessages } from '../../../src/protobuf/types-core-volumes.js'
 
 // Types other helpers own, as empty stand-ins so the two tables compile on their own.
 const standIn: TypeTable = Object.fromEntries(
-  ['ObjectMeta', 'LabelSelector', 'LocalObjectReference', 'TypedLocalObjectReference', 'TypedObjectReference']
+  ['ObjectMeta', 'ListMeta', 'LabelSelector', 'LocalObjectReference', 'TypedLocalObjectReference', 'TypedObjectReference']
     .map((n) => [n, { name: `stand-in.${n}`, description: '', fields: [] }]));
 const schema = compileTables([corePodTypes, coreVolumeTypes, standIn]);
 
@@ -87,5 +87,14 @@ test('every volume type has an upstream definition name and descriptions', () =>
     for (const [spec, description] of def.fields) {
       if (!spec.includes(' ... ')) assert.ok(description.length > 0, `${ref} ${spec}`);
     }
+  }
+});
+
+test('the list kinds wrap their items the way every <Kind>List does', () => {
+  for (const [list, item] of [['PodList', 'Pod'], ['PersistentVolumeClaimList', 'PersistentVolumeClaim']]) {
+    const t = schema.kinds.get(`/v1/${list}`)!;
+    assert.deepEqual(t.fields.map((f) => `${f.number} ${f.name}`), ['0 apiVersion', '0 kind', '1 metadata', '2 items']);
+    assert.equal(t.fields[3].type?.ref, item);
+    assert.equal(t.fields[3].meta.required, true);
   }
 });
