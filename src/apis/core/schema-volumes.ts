@@ -24,7 +24,7 @@ const volumeOnlyTypes: TypeTable = {
   },
   VolumeSource: {
     name: 'io.k8s.api.core.v1.VolumeSource',
-    description: 'Where a volume\'s data comes from; exactly one member must be set.',
+    description: 'Where a volume\'s data comes from; set exactly one member (a volume with none is an emptyDir, a deprecated shorthand).',
     fields: [
       ['1 hostPath HostPathVolumeSource', 'A file or directory on the node, for system agents and privileged pods; most pods should not use it.'],
       ['2 emptyDir EmptyDirVolumeSource', 'A scratch directory that lives as long as the pod.'],
