@@ -110,3 +110,21 @@ test('every pod type has an upstream definition name and a description for each 
     }
   }
 });
+
+test('required follows the Go tags: no omitempty means required, except upstream\'s +optional ones', () => {
+  // `json:"x"` without omitempty yet marked +optional upstream.
+  const optionalWithoutOmitempty = new Set(['GRPCAction.service', 'ProjectedVolumeSource.sources']);
+  for (const [ref, def] of Object.entries({ ...corePodTypes, ...coreVolumeTypes })) {
+    for (const [spec, , meta] of def.fields) {
+      const name = spec.split(' ')[1];
+      if (name === '...') continue;
+      const always = spec.endsWith('!');
+      const key = `${ref}.${name}`;
+      if (always && !optionalWithoutOmitempty.has(key)) assert.equal(meta?.required, true, `${key} has no omitempty`);
+      if (meta?.required && !always) {
+        // Non-pointer structs and IntOrString carry no '!' (Go always emits them) yet are required.
+        assert.match(spec, /^\d+ \w+ [A-Z]\w+$/, `${key} is required without '!'`);
+      }
+    }
+  }
+});
