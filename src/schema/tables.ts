@@ -9,7 +9,17 @@ import { metaTypes } from '../apis/meta/schema.js';
 import { coreTypes } from '../apis/core/schema.js';
 import { corePodTypes } from '../apis/core/schema-pod.js';
 import { coreVolumeTypes } from '../apis/core/schema-volumes.js';
+import { rbacTypes } from '../apis/rbac/schema.js';
+import { storageTypes } from '../apis/storage/schema.js';
+import { certificatesTypes } from '../apis/certificates/schema.js';
+import { admissionregistrationTypes } from '../apis/admissionregistration/schema.js';
+import { flowcontrolTypes } from '../apis/flowcontrol/schema.js';
+import { authenticationTypes } from '../apis/authentication/schema.js';
+import { authorizationTypes } from '../apis/authorization/schema.js';
 
-export const builtinTables: readonly TypeTable[] = [metaTypes, coreTypes, corePodTypes, coreVolumeTypes];
+export const builtinTables: readonly TypeTable[] = [
+  metaTypes, coreTypes, corePodTypes, coreVolumeTypes,
+  rbacTypes, storageTypes, certificatesTypes, admissionregistrationTypes, flowcontrolTypes, authenticationTypes, authorizationTypes,
+];
 
 export const builtinSchema: CompiledSchema = compileTables(builtinTables);
