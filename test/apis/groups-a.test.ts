@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compileTables } from '../../src/schema/compile.js';
+import { appsTypes } from '../../src/apis/apps/schema.js';
+import { autoscalingTypes } from '../../src/apis/autoscaling/schema.js';
+import { batchTypes } from '../../src/apis/batch/schema.js';
+import { coordinationTypes } from '../../src/apis/coordination/schema.js';
+import { discoveryTypes } from '../../src/apis/discovery/schema.js';
+import { eventsTypes } from '../../src/apis/events/schema.js';
+import { networkingTypes } from '../../src/apis/networking/schema.js';
+import { nodeTypes } from '../../src/apis/node/schema.js';
+import { policyTypes } from '../../src/apis/policy/schema.js';
+import { schedulingTypes } from '../../src/apis/scheduling/schema.js';
+import { standIns } from './schema-check.js';
+
+/** The references these ten tables make to types that the core, meta and pod tables own. */
+const foreign = [
+  'ObjectMeta', 'ListMeta', 'LabelSelector', 'Condition', 'DeleteOptions', 'PodTemplateSpec', 'PersistentVolumeClaim',
+  'ObjectReference', 'TypedLocalObjectReference', 'EventSource', 'Toleration',
+];
+
+test('the apps..scheduling tables compile together: names and kinds unique, every reference resolved', () => {
+  const tables = [appsTypes, autoscalingTypes, batchTypes, coordinationTypes, discoveryTypes, eventsTypes, networkingTypes, nodeTypes, policyTypes, schedulingTypes];
+  const { types, kinds } = compileTables([...tables, standIns(foreign)]);
+  const used = new Set([...types.values()].flatMap((t) => t.fields.map((f) => f.type?.ref).filter((r) => r !== undefined)));
+  for (const name of foreign) assert.ok(used.has(name), `${name} is referenced`);
+  const definitionNames = new Set(tables.flatMap((t) => Object.values(t).map((d) => d.name)));
+  assert.equal(definitionNames.size, tables.reduce((n, t) => n + Object.keys(t).length, 0), 'OpenAPI names are unique');
+  assert.equal(kinds.size, 10 + 4 + 3 + 6 + 2 + 2 + 2 + 2 + 2 + 5);
+});
