@@ -271,8 +271,8 @@ export const appsTypes: TypeTable = {
     name: 'io.k8s.api.apps.v1.StatefulSetPersistentVolumeClaimRetentionPolicy',
     description: 'What happens to the claims created from volumeClaimTemplates.',
     fields: [
-      ['1 whenDeleted', 'Retain (the default) keeps the claims when the StatefulSet is deleted; Delete removes them.', { enum: ['Delete', 'Retain'] }],
-      ['2 whenScaled', 'Retain (the default) keeps the claims of removed replicas on scale-down; Delete removes them.', { enum: ['Delete', 'Retain'] }],
+      ['1 whenDeleted', 'Retain (the default) keeps the claims when the StatefulSet is deleted; Delete removes them.'],
+      ['2 whenScaled', 'Retain (the default) keeps the claims of removed replicas on scale-down; Delete removes them.'],
     ],
   },
   StatefulSetOrdinals: {

@@ -16,7 +16,6 @@ const reqStr: FieldMeta = { required: true, default: '' };
 const reqInt: FieldMeta = { required: true, default: 0 };
 const metadata = ['1 metadata ObjectMeta', "The object's standard metadata: name, namespace, labels, annotations and so on.", obj] as const;
 const listMetadata = ['1 metadata ListMeta', "The list's metadata: resourceVersion and the continue token for paging.", obj] as const;
-const metricTypes = ['ContainerResource', 'External', 'Object', 'Pods', 'Resource'];
 
 /** The same reference type in both versions, differing only in its package. */
 const crossVersionObjectReference = (version: string) => ({
@@ -135,7 +134,7 @@ export const autoscalingTypes: TypeTable = {
     description: 'Limits on scaling in one direction: rate policies and a stabilization window that damps flapping.',
     fields: [
       ['3 stabilizationWindowSeconds i32*', 'Seconds of past recommendations to consider, 0 to 3600; the most conservative one is used. Defaults to 0 up and 300 down.'],
-      ['1 selectPolicy *', 'Which policy applies when several allow different changes: Max (the default), Min, or Disabled to forbid scaling in this direction.', { enum: ['Disabled', 'Max', 'Min'] }],
+      ['1 selectPolicy *', 'Which policy applies when several allow different changes: Max (the default), Min, or Disabled to forbid scaling in this direction.'],
       ['2 policies HPAScalingPolicy[]', 'Rate limits on the change. Unset uses the direction\'s defaults.', { listType: 'atomic' }],
     ],
   },
@@ -143,7 +142,7 @@ export const autoscalingTypes: TypeTable = {
     name: 'io.k8s.api.autoscaling.v2.HPAScalingPolicy',
     description: 'One rate limit: at most this much change within a period.',
     fields: [
-      ['1 type !', 'Pods (an absolute count) or Percent (of the current replicas).', { ...reqStr, enum: ['Percent', 'Pods'] }],
+      ['1 type !', 'Pods (an absolute count) or Percent (of the current replicas).', reqStr],
       ['2 value i32!', 'The allowed change; greater than zero.', reqInt],
       ['3 periodSeconds i32!', 'The window the limit applies to, 1 to 1800 seconds.', reqInt],
     ],
@@ -152,7 +151,7 @@ export const autoscalingTypes: TypeTable = {
     name: 'io.k8s.api.autoscaling.v2.MetricSpec',
     description: 'One metric to scale on; set type and the one matching field.',
     fields: [
-      ['1 type !', 'The metric source: ContainerResource, External, Object, Pods or Resource.', { ...reqStr, enum: metricTypes }],
+      ['1 type !', 'The metric source: ContainerResource, External, Object, Pods or Resource.', reqStr],
       ['2 object ObjectMetricSource', 'A metric of one Kubernetes object, e.g. requests per second on an Ingress.'],
       ['3 pods PodsMetricSource', 'A metric of each pod of the target, averaged across them.'],
       ['4 resource ResourceMetricSource', 'A resource (cpu, memory) from requests and limits, averaged across the target\'s pods.'],
@@ -214,7 +213,7 @@ export const autoscalingTypes: TypeTable = {
     name: 'io.k8s.api.autoscaling.v2.MetricTarget',
     description: 'The target of a metric: a value, an average value, or an average utilization.',
     fields: [
-      ['1 type !', 'Which field holds the target: Value, AverageValue or Utilization.', { ...reqStr, enum: ['AverageValue', 'Utilization', 'Value'] }],
+      ['1 type !', 'Which field holds the target: Value, AverageValue or Utilization.', reqStr],
       ['2 value Quantity', 'The target value of the metric as a whole.'],
       ['3 averageValue Quantity', 'The target value of the metric averaged over the pods.'],
       ['4 averageUtilization i32*', 'The target average use, as a percentage of the pods\' requests; resource metrics only.'],
@@ -247,7 +246,7 @@ export const autoscalingTypes: TypeTable = {
     name: 'io.k8s.api.autoscaling.v2.MetricStatus',
     description: 'The last value read for one metric; type says which field is set.',
     fields: [
-      ['1 type !', 'The metric source: ContainerResource, External, Object, Pods or Resource.', { ...reqStr, enum: metricTypes }],
+      ['1 type !', 'The metric source: ContainerResource, External, Object, Pods or Resource.', reqStr],
       ['2 object ObjectMetricStatus', 'The value of an object metric.'],
       ['3 pods PodsMetricStatus', 'The value of a per-pod metric.'],
       ['4 resource ResourceMetricStatus', 'The value of a resource metric.'],
