@@ -7,15 +7,12 @@
 import type { FieldMeta, GroupVersionKind, TypeTable } from '../../schema/format.js';
 
 const gvk = (kind: string): GroupVersionKind[] => [{ group: 'apps', version: 'v1', kind }];
-// OpenAPI gives every non-pointer struct field `default: {}` and every non-omitempty scalar its zero.
-const obj: FieldMeta = { default: {} };
-const reqStr: FieldMeta = { required: true, default: '' };
-const reqInt: FieldMeta = { required: true, default: 0 };
+const required: FieldMeta = { required: true };
 // Controller conditions are merged by type under both strategic merge patch and apply.
 const conditions: FieldMeta = { patchStrategy: 'merge', patchMergeKey: 'type', listType: 'map', listMapKeys: ['type'] };
 
-const metadata = ['1 metadata ObjectMeta', "The object's standard metadata: name, namespace, labels, annotations and so on.", obj] as const;
-const listMetadata = ['1 metadata ListMeta', "The list's metadata: resourceVersion and the continue token for paging.", obj] as const;
+const metadata = ['1 metadata ObjectMeta', "The object's standard metadata: name, namespace, labels, annotations and so on."] as const;
+const listMetadata = ['1 metadata ListMeta', "The list's metadata: resourceVersion and the continue token for paging."] as const;
 
 /** The four fields every apps controller condition shares after type and status. */
 const conditionTail = [
@@ -31,8 +28,8 @@ export const appsTypes: TypeTable = {
     gvk: gvk('Deployment'),
     fields: [
       metadata,
-      ['2 spec DeploymentSpec', 'The desired state: pod template, replica count and rollout strategy.', obj],
-      ['3 status DeploymentStatus', 'The most recently observed state of the rollout, written by the controller.', obj],
+      ['2 spec DeploymentSpec', 'The desired state: pod template, replica count and rollout strategy.'],
+      ['3 status DeploymentStatus', 'The most recently observed state of the rollout, written by the controller.'],
     ],
   },
   DeploymentList: {
@@ -47,8 +44,8 @@ export const appsTypes: TypeTable = {
     fields: [
       ['1 replicas i32*', 'How many pods should run. Defaults to 1; unset and 0 are different.'],
       ['2 selector LabelSelector!', "Selects the pods this Deployment owns; must match the template's labels and cannot change.", { required: true }],
-      ['3 template PodTemplateSpec', 'The pod template new ReplicaSets are stamped from. Its restartPolicy must be Always.', { required: true, default: {} }],
-      ['4 strategy DeploymentStrategy', 'How old pods are replaced by new ones (RollingUpdate or Recreate).', { default: {}, patchStrategy: 'retainKeys' }],
+      ['3 template PodTemplateSpec', 'The pod template new ReplicaSets are stamped from. Its restartPolicy must be Always.', { required: true }],
+      ['4 strategy DeploymentStrategy', 'How old pods are replaced by new ones (RollingUpdate or Recreate).', { patchStrategy: 'retainKeys' }],
       ['5 minReadySeconds i32', 'Seconds a new pod must stay ready, with no container crashing, before it counts as available. Defaults to 0.'],
       ['6 revisionHistoryLimit i32*', 'How many old ReplicaSets to keep for rollback. Defaults to 10.'],
       ['7 paused b', 'When true, template changes are not rolled out until the Deployment is resumed.'],
@@ -91,8 +88,8 @@ export const appsTypes: TypeTable = {
     name: 'io.k8s.api.apps.v1.DeploymentCondition',
     description: 'One aspect of the state of a Deployment at a point in time.',
     fields: [
-      ['1 type !', 'The condition type: Available, Progressing or ReplicaFailure.', reqStr],
-      ['2 status !', 'True, False or Unknown.', reqStr],
+      ['1 type !', 'The condition type: Available, Progressing or ReplicaFailure.', required],
+      ['2 status !', 'True, False or Unknown.', required],
       ['6 lastUpdateTime Time', 'When the condition was last updated.'],
       ['7 lastTransitionTime Time', 'When the condition last changed from one status to another.'],
       ['4 reason', 'A one-word CamelCase reason for the last transition.'],
@@ -105,9 +102,9 @@ export const appsTypes: TypeTable = {
     description: 'A ReplicaSet keeps a given number of pods matching its selector running. Usually managed by a Deployment.',
     gvk: gvk('ReplicaSet'),
     fields: [
-      ['1 metadata ObjectMeta', "The object's standard metadata. Empty labels default to the pod template's labels.", obj],
-      ['2 spec ReplicaSetSpec', 'The desired replica count, selector and pod template.', obj],
-      ['3 status ReplicaSetStatus', 'The most recently observed state, written by the controller.', obj],
+      ['1 metadata ObjectMeta', "The object's standard metadata. Empty labels default to the pod template's labels."],
+      ['2 spec ReplicaSetSpec', 'The desired replica count, selector and pod template.'],
+      ['3 status ReplicaSetStatus', 'The most recently observed state, written by the controller.'],
     ],
   },
   ReplicaSetList: {
@@ -123,14 +120,14 @@ export const appsTypes: TypeTable = {
       ['1 replicas i32*', 'How many pods should run. Defaults to 1; unset and 0 are different.'],
       ['4 minReadySeconds i32', 'Seconds a new pod must stay ready, with no container crashing, before it counts as available. Defaults to 0.'],
       ['2 selector LabelSelector!', "Selects the pods counted toward replicas; must match the template's labels.", { required: true }],
-      ['3 template PodTemplateSpec', 'The pod created whenever fewer than replicas pods match.', obj],
+      ['3 template PodTemplateSpec', 'The pod created whenever fewer than replicas pods match.'],
     ],
   },
   ReplicaSetStatus: {
     name: 'io.k8s.api.apps.v1.ReplicaSetStatus',
     description: 'The observed state of a ReplicaSet.',
     fields: [
-      ['1 replicas i32!', 'Non-terminating pods currently matching the selector.', reqInt],
+      ['1 replicas i32!', 'Non-terminating pods currently matching the selector.', required],
       ['2 fullyLabeledReplicas i32', "Non-terminating pods whose labels match all of the template's labels."],
       ['4 readyReplicas i32', 'Non-terminating pods with a Ready condition.'],
       ['5 availableReplicas i32', 'Non-terminating pods that have been ready for at least minReadySeconds.'],
@@ -143,8 +140,8 @@ export const appsTypes: TypeTable = {
     name: 'io.k8s.api.apps.v1.ReplicaSetCondition',
     description: 'One aspect of the state of a ReplicaSet at a point in time.',
     fields: [
-      ['1 type !', 'The condition type, e.g. ReplicaFailure.', reqStr],
-      ['2 status !', 'True, False or Unknown.', reqStr],
+      ['1 type !', 'The condition type, e.g. ReplicaFailure.', required],
+      ['2 status !', 'True, False or Unknown.', required],
       ...conditionTail,
     ],
   },
@@ -155,8 +152,8 @@ export const appsTypes: TypeTable = {
     gvk: gvk('DaemonSet'),
     fields: [
       metadata,
-      ['2 spec DaemonSetSpec', 'The desired pod template, selector and update strategy.', obj],
-      ['3 status DaemonSetStatus', 'The most recently observed state, written by the controller.', obj],
+      ['2 spec DaemonSetSpec', 'The desired pod template, selector and update strategy.'],
+      ['3 status DaemonSetStatus', 'The most recently observed state, written by the controller.'],
     ],
   },
   DaemonSetList: {
@@ -170,8 +167,8 @@ export const appsTypes: TypeTable = {
     description: 'The desired behavior of a DaemonSet.',
     fields: [
       ['1 selector LabelSelector!', "Selects the pods this DaemonSet owns; must match the template's labels.", { required: true }],
-      ['2 template PodTemplateSpec', "The pod to run on each eligible node (nodes matching the template's node selector and affinity). Its restartPolicy must be Always.", { required: true, default: {} }],
-      ['3 updateStrategy DaemonSetUpdateStrategy', 'How existing daemon pods are replaced after a template change.', obj],
+      ['2 template PodTemplateSpec', "The pod to run on each eligible node (nodes matching the template's node selector and affinity). Its restartPolicy must be Always.", { required: true }],
+      ['3 updateStrategy DaemonSetUpdateStrategy', 'How existing daemon pods are replaced after a template change.'],
       ['4 minReadySeconds i32', 'Seconds a new pod must stay ready, with no container crashing, before it counts as available. Defaults to 0.'],
       ['6 revisionHistoryLimit i32*', 'How many old ControllerRevisions to keep for rollback. Defaults to 10.'],
     ],
@@ -196,10 +193,10 @@ export const appsTypes: TypeTable = {
     name: 'io.k8s.api.apps.v1.DaemonSetStatus',
     description: 'The observed state of a DaemonSet.',
     fields: [
-      ['1 currentNumberScheduled i32!', 'Nodes that run at least one daemon pod and should.', reqInt],
-      ['2 numberMisscheduled i32!', 'Nodes that run a daemon pod but should not.', reqInt],
-      ['3 desiredNumberScheduled i32!', 'Nodes that should run a daemon pod, whether or not they do.', reqInt],
-      ['4 numberReady i32!', 'Nodes that should run the daemon pod and have one with a Ready condition.', reqInt],
+      ['1 currentNumberScheduled i32!', 'Nodes that run at least one daemon pod and should.', required],
+      ['2 numberMisscheduled i32!', 'Nodes that run a daemon pod but should not.', required],
+      ['3 desiredNumberScheduled i32!', 'Nodes that should run a daemon pod, whether or not they do.', required],
+      ['4 numberReady i32!', 'Nodes that should run the daemon pod and have one with a Ready condition.', required],
       ['5 observedGeneration i64', 'The metadata.generation the controller last acted on.'],
       ['6 updatedNumberScheduled i32', 'Nodes running a daemon pod from the current template.'],
       ['7 numberAvailable i32', 'Nodes that should run the daemon pod and have one available (ready for minReadySeconds).'],
@@ -212,8 +209,8 @@ export const appsTypes: TypeTable = {
     name: 'io.k8s.api.apps.v1.DaemonSetCondition',
     description: 'One aspect of the state of a DaemonSet at a point in time.',
     fields: [
-      ['1 type !', 'The condition type.', reqStr],
-      ['2 status !', 'True, False or Unknown.', reqStr],
+      ['1 type !', 'The condition type.', required],
+      ['2 status !', 'True, False or Unknown.', required],
       ...conditionTail,
     ],
   },
@@ -224,8 +221,8 @@ export const appsTypes: TypeTable = {
     gvk: gvk('StatefulSet'),
     fields: [
       metadata,
-      ['2 spec StatefulSetSpec', 'The desired identities, pod template and volume claim templates.', obj],
-      ['3 status StatefulSetStatus', 'The most recently observed state; may lag behind.', obj],
+      ['2 spec StatefulSetSpec', 'The desired identities, pod template and volume claim templates.'],
+      ['3 status StatefulSetStatus', 'The most recently observed state; may lag behind.'],
     ],
   },
   StatefulSetList: {
@@ -240,11 +237,11 @@ export const appsTypes: TypeTable = {
     fields: [
       ['1 replicas i32*', 'How many ordinal replicas should exist. Defaults to 1.'],
       ['2 selector LabelSelector!', "Selects the pods this StatefulSet owns; must match the template's labels.", { required: true }],
-      ['3 template PodTemplateSpec', 'The pod each replica is created from, named <statefulset>-<ordinal>. Its restartPolicy must be Always.', { required: true, default: {} }],
+      ['3 template PodTemplateSpec', 'The pod each replica is created from, named <statefulset>-<ordinal>. Its restartPolicy must be Always.', { required: true }],
       ['4 volumeClaimTemplates PersistentVolumeClaim[]', 'Claims created per replica; each must be mounted by name in a container of the template and wins over a template volume of the same name.', { listType: 'atomic' }],
-      ['5 serviceName !', 'The headless Service that gives each pod its DNS name (<pod>.<serviceName>.<namespace>.svc...).', { default: '' }],
+      ['5 serviceName !', 'The headless Service that gives each pod its DNS name (<pod>.<serviceName>.<namespace>.svc...).'],
       ['6 podManagementPolicy', 'OrderedReady (the default) creates and removes pods one at a time in ordinal order; Parallel does all at once.', { enum: ['OrderedReady', 'Parallel'] }],
-      ['7 updateStrategy StatefulSetUpdateStrategy', 'How pods are replaced after a template change.', obj],
+      ['7 updateStrategy StatefulSetUpdateStrategy', 'How pods are replaced after a template change.'],
       ['8 revisionHistoryLimit i32*', 'How many old ControllerRevisions to keep. Defaults to 10.'],
       ['9 minReadySeconds i32', 'Seconds a new pod must stay ready, with no container crashing, before it counts as available. Defaults to 0.'],
       ['10 persistentVolumeClaimRetentionPolicy StatefulSetPersistentVolumeClaimRetentionPolicy', 'Whether claims from volumeClaimTemplates are deleted when the StatefulSet is deleted or scaled down. By default they are kept.'],
@@ -279,7 +276,7 @@ export const appsTypes: TypeTable = {
     name: 'io.k8s.api.apps.v1.StatefulSetOrdinals',
     description: 'How StatefulSet replicas are numbered.',
     fields: [
-      ['1 start i32!', 'The ordinal of the first replica; replicas are numbered start to start+replicas-1. Defaults to 0.', { default: 0 }],
+      ['1 start i32!', 'The ordinal of the first replica; replicas are numbered start to start+replicas-1. Defaults to 0.'],
     ],
   },
   StatefulSetStatus: {
@@ -287,7 +284,7 @@ export const appsTypes: TypeTable = {
     description: 'The observed state of a StatefulSet.',
     fields: [
       ['1 observedGeneration i64', 'The metadata.generation the controller last acted on.'],
-      ['2 replicas i32!', 'Pods created by the controller.', reqInt],
+      ['2 replicas i32!', 'Pods created by the controller.', required],
       ['3 readyReplicas i32', 'Pods with a Ready condition.'],
       ['4 currentReplicas i32', 'Pods running the revision named by currentRevision.'],
       ['5 updatedReplicas i32', 'Pods running the revision named by updateRevision.'],
@@ -295,15 +292,15 @@ export const appsTypes: TypeTable = {
       ['7 updateRevision', 'The revision that produces the pods with the highest updatedReplicas ordinals.'],
       ['9 collisionCount i32*', 'Counts hash collisions; the controller mixes it into the next ControllerRevision name to avoid clashes.'],
       ['10 conditions StatefulSetCondition[]', 'The latest observations of the StatefulSet.', conditions],
-      ['11 availableReplicas i32!', 'Pods that have been ready for at least minReadySeconds.', { default: 0 }],
+      ['11 availableReplicas i32!', 'Pods that have been ready for at least minReadySeconds.'],
     ],
   },
   StatefulSetCondition: {
     name: 'io.k8s.api.apps.v1.StatefulSetCondition',
     description: 'One aspect of the state of a StatefulSet at a point in time.',
     fields: [
-      ['1 type !', 'The condition type.', reqStr],
-      ['2 status !', 'True, False or Unknown.', reqStr],
+      ['1 type !', 'The condition type.', required],
+      ['2 status !', 'True, False or Unknown.', required],
       ...conditionTail,
     ],
   },
@@ -315,7 +312,7 @@ export const appsTypes: TypeTable = {
     fields: [
       metadata,
       ['2 data RawExtension', 'The serialized state this revision records.'],
-      ['3 revision i64!', 'The revision number of the recorded state.', reqInt],
+      ['3 revision i64!', 'The revision number of the recorded state.', required],
     ],
   },
   ControllerRevisionList: {

@@ -13,8 +13,8 @@ export const coordinationTypes: TypeTable = {
     description: 'A Lease is a lock with an expiry, held by one identity at a time; kubelets renew one per node as a heartbeat and controllers use them for leader election.',
     gvk: gvk('Lease'),
     fields: [
-      ['1 metadata ObjectMeta', "The object's standard metadata: name, namespace, labels, annotations and so on.", { default: {} }],
-      ['2 spec LeaseSpec', 'Who holds the lease and until when.', { default: {} }],
+      ['1 metadata ObjectMeta', "The object's standard metadata: name, namespace, labels, annotations and so on."],
+      ['2 spec LeaseSpec', 'Who holds the lease and until when.'],
     ],
   },
   LeaseList: {
@@ -22,7 +22,7 @@ export const coordinationTypes: TypeTable = {
     description: 'A list of Leases.',
     gvk: gvk('LeaseList'),
     fields: [
-      ['1 metadata ListMeta', "The list's metadata: resourceVersion and the continue token for paging.", { default: {} }],
+      ['1 metadata ListMeta', "The list's metadata: resourceVersion and the continue token for paging."],
       ['2 items Lease[]!', 'The Leases.', { required: true }],
     ],
   },

@@ -13,8 +13,8 @@ export const discoveryTypes: TypeTable = {
     description: 'An EndpointSlice lists some of the network endpoints behind a Service; the EndpointSlice controller writes them for Services with a selector. Label kubernetes.io/service-name names the Service.',
     gvk: gvk('EndpointSlice'),
     fields: [
-      ['1 metadata ObjectMeta', "The object's standard metadata: name, namespace, labels, annotations and so on.", { default: {} }],
-      ['4 addressType !', 'The kind of address every endpoint in the slice has: IPv4, IPv6 or FQDN (deprecated). Immutable.', { required: true, default: '', enum: ['FQDN', 'IPv4', 'IPv6'] }],
+      ['1 metadata ObjectMeta', "The object's standard metadata: name, namespace, labels, annotations and so on."],
+      ['4 addressType !', 'The kind of address every endpoint in the slice has: IPv4, IPv6 or FQDN (deprecated). Immutable.', { required: true, enum: ['FQDN', 'IPv4', 'IPv6'] }],
       ['2 endpoints Endpoint[]!', 'The endpoints, at most 1000 per slice.', { required: true, listType: 'atomic' }],
       ['3 ports DiscoveryV1EndpointPort[]', 'The ports every endpoint in the slice exposes, at most 100. Empty means no ports; a port with an empty name means every port.', { listType: 'atomic' }],
     ],
@@ -24,7 +24,7 @@ export const discoveryTypes: TypeTable = {
     description: 'A list of EndpointSlices.',
     gvk: gvk('EndpointSliceList'),
     fields: [
-      ['1 metadata ListMeta', "The list's metadata: resourceVersion and the continue token for paging.", { default: {} }],
+      ['1 metadata ListMeta', "The list's metadata: resourceVersion and the continue token for paging."],
       ['2 items EndpointSlice[]!', 'The EndpointSlices.', { required: true }],
     ],
   },
@@ -33,7 +33,7 @@ export const discoveryTypes: TypeTable = {
     description: 'One backend of a Service, usually a pod.',
     fields: [
       ['1 addresses []!', 'The addresses of this endpoint, of the slice\'s addressType. Consumers use the first; 1 to 100 entries.', { required: true, listType: 'set' }],
-      ['2 conditions EndpointConditions', 'Whether the endpoint is ready, serving and terminating.', { default: {} }],
+      ['2 conditions EndpointConditions', 'Whether the endpoint is ready, serving and terminating.'],
       ['3 hostname *', 'A DNS label naming this endpoint, used by DNS for headless Services.'],
       ['4 targetRef ObjectReference', 'The object behind this endpoint, normally a pod.'],
       ['5 deprecatedTopology s{}', 'Topology labels of the v1beta1 API, kept for round trips. Deprecated: use nodeName and zone.'],
@@ -59,7 +59,7 @@ export const discoveryTypes: TypeTable = {
   ForZone: {
     name: 'io.k8s.api.discovery.v1.ForZone',
     description: 'A zone an endpoint should serve.',
-    fields: [['1 name !', 'The zone name.', { required: true, default: '' }]],
+    fields: [['1 name !', 'The zone name.', { required: true }]],
   },
   DiscoveryV1EndpointPort: {
     name: 'io.k8s.api.discovery.v1.EndpointPort',

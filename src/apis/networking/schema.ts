@@ -6,13 +6,11 @@
 import type { FieldMeta, GroupVersionKind, TypeTable } from '../../schema/format.js';
 
 const gvk = (kind: string): GroupVersionKind[] => [{ group: 'networking.k8s.io', version: 'v1', kind }];
-// OpenAPI gives every non-pointer struct field `default: {}` and every non-omitempty scalar its zero.
-const obj: FieldMeta = { default: {} };
-const reqStr: FieldMeta = { required: true, default: '' };
+const required: FieldMeta = { required: true };
 const atomic: FieldMeta = { listType: 'atomic' };
 const protocols = ['SCTP', 'TCP', 'UDP'];
-const metadata = ['1 metadata ObjectMeta', "The object's standard metadata: name, namespace, labels, annotations and so on.", obj] as const;
-const listMetadata = ['1 metadata ListMeta', "The list's metadata: resourceVersion and the continue token for paging.", obj] as const;
+const metadata = ['1 metadata ObjectMeta', "The object's standard metadata: name, namespace, labels, annotations and so on."] as const;
+const listMetadata = ['1 metadata ListMeta', "The list's metadata: resourceVersion and the continue token for paging."] as const;
 
 export const networkingTypes: TypeTable = {
   Ingress: {
@@ -21,8 +19,8 @@ export const networkingTypes: TypeTable = {
     gvk: gvk('Ingress'),
     fields: [
       metadata,
-      ['2 spec IngressSpec', 'The routing rules, TLS settings and default backend.', obj],
-      ['3 status IngressStatus', 'The addresses the ingress controller exposes, written by the controller.', obj],
+      ['2 spec IngressSpec', 'The routing rules, TLS settings and default backend.'],
+      ['3 status IngressStatus', 'The addresses the ingress controller exposes, written by the controller.'],
     ],
   },
   IngressList: {
@@ -52,7 +50,7 @@ export const networkingTypes: TypeTable = {
   IngressStatus: {
     name: 'io.k8s.api.networking.v1.IngressStatus',
     description: 'The observed state of an Ingress.',
-    fields: [['1 loadBalancer IngressLoadBalancerStatus', 'The load balancer in front of the Ingress.', obj]],
+    fields: [['1 loadBalancer IngressLoadBalancerStatus', 'The load balancer in front of the Ingress.']],
   },
   IngressLoadBalancerStatus: {
     name: 'io.k8s.api.networking.v1.IngressLoadBalancerStatus',
@@ -72,8 +70,8 @@ export const networkingTypes: TypeTable = {
     name: 'io.k8s.api.networking.v1.IngressPortStatus',
     description: 'The state of one load balancer port.',
     fields: [
-      ['1 port i32!', 'The port number.', { required: true, default: 0 }],
-      ['2 protocol !', 'TCP, UDP or SCTP.', { ...reqStr, enum: protocols }],
+      ['1 port i32!', 'The port number.', { required: true }],
+      ['2 protocol !', 'TCP, UDP or SCTP.', { ...required, enum: protocols }],
       ['3 error *', 'A problem with this port: a CamelCase built-in value or a vendor value like example.com/CamelCase.'],
     ],
   },
@@ -101,7 +99,7 @@ export const networkingTypes: TypeTable = {
     fields: [
       ['1 path', 'The path to match; must start with "/" and is required for the Exact and Prefix path types.'],
       ['3 pathType *!', 'Exact matches the whole path; Prefix matches by "/"-separated elements; ImplementationSpecific leaves it to the IngressClass.', { required: true, enum: ['Exact', 'ImplementationSpecific', 'Prefix'] }],
-      ['2 backend IngressBackend', 'Where matching requests go.', { required: true, default: {} }],
+      ['2 backend IngressBackend', 'Where matching requests go.', { required: true }],
     ],
   },
   IngressBackend: {
@@ -116,8 +114,8 @@ export const networkingTypes: TypeTable = {
     name: 'io.k8s.api.networking.v1.IngressServiceBackend',
     description: 'A Service used as an Ingress backend.',
     fields: [
-      ['1 name !', 'The Service name, in the Ingress\'s namespace.', reqStr],
-      ['2 port ServiceBackendPort', 'The Service port, by name or number.', obj],
+      ['1 name !', 'The Service name, in the Ingress\'s namespace.', required],
+      ['2 port ServiceBackendPort', 'The Service port, by name or number.'],
     ],
   },
   ServiceBackendPort: {
@@ -134,7 +132,7 @@ export const networkingTypes: TypeTable = {
     name: 'io.k8s.api.networking.v1.IngressClass',
     description: 'An IngressClass names the controller that serves Ingresses of that class. The ingressclass.kubernetes.io/is-default-class annotation makes it the default for Ingresses without a class.',
     gvk: gvk('IngressClass'),
-    fields: [metadata, ['2 spec IngressClassSpec', 'The controller and its parameters.', obj]],
+    fields: [metadata, ['2 spec IngressClassSpec', 'The controller and its parameters.']],
   },
   IngressClassList: {
     name: 'io.k8s.api.networking.v1.IngressClassList',
@@ -155,8 +153,8 @@ export const networkingTypes: TypeTable = {
     description: 'A reference to the object configuring an IngressClass\'s controller, cluster-scoped or namespaced.',
     fields: [
       ['1 apiGroup *', 'The API group of the referenced kind; empty means the core group.'],
-      ['2 kind !', 'The kind of the referenced object.', reqStr],
-      ['3 name !', 'The name of the referenced object.', reqStr],
+      ['2 kind !', 'The kind of the referenced object.', required],
+      ['3 name !', 'The name of the referenced object.', required],
       ['4 scope *!', 'Cluster (the default) or Namespace.'],
       ['5 namespace *', 'The namespace of the referenced object; required when scope is Namespace, forbidden when Cluster.'],
     ],
@@ -166,7 +164,7 @@ export const networkingTypes: TypeTable = {
     name: 'io.k8s.api.networking.v1.NetworkPolicy',
     description: 'A NetworkPolicy restricts the traffic allowed to and from the pods it selects; a network plugin enforces it.',
     gvk: gvk('NetworkPolicy'),
-    fields: [metadata, ['2 spec NetworkPolicySpec', 'Which pods are selected and what traffic they may receive and send.', obj]],
+    fields: [metadata, ['2 spec NetworkPolicySpec', 'Which pods are selected and what traffic they may receive and send.']],
   },
   NetworkPolicyList: {
     name: 'io.k8s.api.networking.v1.NetworkPolicyList',
@@ -178,7 +176,7 @@ export const networkingTypes: TypeTable = {
     name: 'io.k8s.api.networking.v1.NetworkPolicySpec',
     description: 'The pods a NetworkPolicy isolates and the traffic it allows them.',
     fields: [
-      ['1 podSelector LabelSelector', 'The pods in this namespace the policy applies to; empty selects all of them. Rules of several policies selecting a pod add up.', obj],
+      ['1 podSelector LabelSelector', 'The pods in this namespace the policy applies to; empty selects all of them. Rules of several policies selecting a pod add up.'],
       ['2 ingress NetworkPolicyIngressRule[]', 'Incoming traffic allowed to the selected pods. Empty allows none (the pods are only isolated).', atomic],
       ['3 egress NetworkPolicyEgressRule[]', 'Outgoing traffic allowed from the selected pods. Empty allows none (the pods are only isolated).', atomic],
       ['4 policyTypes []', 'Which directions the policy governs: Ingress, Egress or both. Unset means Ingress, plus Egress when egress rules exist.', { listType: 'atomic', enum: ['Egress', 'Ingress'] }],
@@ -213,7 +211,7 @@ export const networkingTypes: TypeTable = {
     name: 'io.k8s.api.networking.v1.IPBlock',
     description: 'A CIDR range of peers, with holes cut out.',
     fields: [
-      ['1 cidr !', 'The range, e.g. 192.168.1.0/24 or 2001:db8::/64.', reqStr],
+      ['1 cidr !', 'The range, e.g. 192.168.1.0/24 or 2001:db8::/64.', required],
       ['2 except []', 'Sub-ranges of cidr to leave out; each must lie inside cidr.', atomic],
     ],
   },

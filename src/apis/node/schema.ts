@@ -13,8 +13,8 @@ export const nodeTypes: TypeTable = {
     description: 'A RuntimeClass names a container runtime configuration (e.g. a sandboxed runtime). Pods choose it with runtimeClassName.',
     gvk: gvk('RuntimeClass'),
     fields: [
-      ['1 metadata ObjectMeta', "The object's standard metadata: name, labels, annotations and so on.", { default: {} }],
-      ['2 handler !', 'The runtime handler the CRI implementation runs pods of this class with. A lowercase DNS label; immutable.', { required: true, default: '' }],
+      ['1 metadata ObjectMeta', "The object's standard metadata: name, labels, annotations and so on."],
+      ['2 handler !', 'The runtime handler the CRI implementation runs pods of this class with. A lowercase DNS label; immutable.', { required: true }],
       ['3 overhead Overhead', 'Resources a pod of this class costs beyond its containers, e.g. for the sandbox VM.'],
       ['4 scheduling Scheduling', 'Restricts pods of this class to nodes that support it. Unset means every node does.'],
     ],
@@ -24,7 +24,7 @@ export const nodeTypes: TypeTable = {
     description: 'A list of RuntimeClasses.',
     gvk: gvk('RuntimeClassList'),
     fields: [
-      ['1 metadata ListMeta', "The list's metadata: resourceVersion and the continue token for paging.", { default: {} }],
+      ['1 metadata ListMeta', "The list's metadata: resourceVersion and the continue token for paging."],
       ['2 items RuntimeClass[]!', 'The RuntimeClasses.', { required: true }],
     ],
   },

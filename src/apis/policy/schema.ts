@@ -6,9 +6,7 @@
 import type { FieldMeta, GroupVersionKind, TypeTable } from '../../schema/format.js';
 
 const gvk = (kind: string): GroupVersionKind[] => [{ group: 'policy', version: 'v1', kind }];
-// OpenAPI gives every non-pointer struct field `default: {}` and every non-omitempty scalar its zero.
-const obj: FieldMeta = { default: {} };
-const reqInt: FieldMeta = { required: true, default: 0 };
+const required: FieldMeta = { required: true };
 
 export const policyTypes: TypeTable = {
   PodDisruptionBudget: {
@@ -16,9 +14,9 @@ export const policyTypes: TypeTable = {
     description: 'A PodDisruptionBudget limits how many of a set of pods may be down at once through voluntary disruptions such as evictions during a node drain.',
     gvk: gvk('PodDisruptionBudget'),
     fields: [
-      ['1 metadata ObjectMeta', "The object's standard metadata: name, namespace, labels, annotations and so on.", obj],
-      ['2 spec PodDisruptionBudgetSpec', 'Which pods are protected and how many must stay available.', obj],
-      ['3 status PodDisruptionBudgetStatus', 'The disruption controller\'s latest view; it may lag behind the cluster.', obj],
+      ['1 metadata ObjectMeta', "The object's standard metadata: name, namespace, labels, annotations and so on."],
+      ['2 spec PodDisruptionBudgetSpec', 'Which pods are protected and how many must stay available.'],
+      ['3 status PodDisruptionBudgetStatus', 'The disruption controller\'s latest view; it may lag behind the cluster.'],
     ],
   },
   PodDisruptionBudgetList: {
@@ -26,7 +24,7 @@ export const policyTypes: TypeTable = {
     description: 'A list of PodDisruptionBudgets.',
     gvk: gvk('PodDisruptionBudgetList'),
     fields: [
-      ['1 metadata ListMeta', "The list's metadata: resourceVersion and the continue token for paging.", obj],
+      ['1 metadata ListMeta', "The list's metadata: resourceVersion and the continue token for paging."],
       ['2 items PodDisruptionBudget[]!', 'The PodDisruptionBudgets.', { required: true }],
     ],
   },
@@ -46,10 +44,10 @@ export const policyTypes: TypeTable = {
     fields: [
       ['1 observedGeneration i64', 'The metadata.generation this status was computed for.'],
       ['2 disruptedPods Time{}', 'Pods whose eviction the API server accepted but the controller has not yet seen deleted, by pod name, with the time of the eviction. Normally empty.'],
-      ['3 disruptionsAllowed i32!', 'How many pods may be disrupted right now.', reqInt],
-      ['4 currentHealthy i32!', 'How many selected pods are healthy now.', reqInt],
-      ['5 desiredHealthy i32!', 'The fewest healthy pods the budget allows.', reqInt],
-      ['6 expectedPods i32!', 'How many pods the budget counts in total.', reqInt],
+      ['3 disruptionsAllowed i32!', 'How many pods may be disrupted right now.', required],
+      ['4 currentHealthy i32!', 'How many selected pods are healthy now.', required],
+      ['5 desiredHealthy i32!', 'The fewest healthy pods the budget allows.', required],
+      ['6 expectedPods i32!', 'How many pods the budget counts in total.', required],
       ['7 conditions Condition[]', 'The DisruptionAllowed condition, with reason SufficientPods, InsufficientPods or SyncFailed.', { patchStrategy: 'merge', patchMergeKey: 'type', listType: 'map', listMapKeys: ['type'] }],
     ],
   },
@@ -58,7 +56,7 @@ export const policyTypes: TypeTable = {
     description: 'A request to evict a pod, honoring PodDisruptionBudgets: POST it to the pod\'s eviction subresource.',
     gvk: gvk('Eviction'),
     fields: [
-      ['1 metadata ObjectMeta', 'Names the pod to evict (name and namespace).', obj],
+      ['1 metadata ObjectMeta', 'Names the pod to evict (name and namespace).'],
       ['2 deleteOptions DeleteOptions', 'Options for the deletion that carries out the eviction, such as a grace period or preconditions.'],
     ],
   },

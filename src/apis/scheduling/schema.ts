@@ -13,8 +13,8 @@ export const schedulingTypes: TypeTable = {
     description: 'A PriorityClass maps a name to a pod priority. Pods name it in priorityClassName; higher values are scheduled first and may preempt lower ones.',
     gvk: gvk('PriorityClass'),
     fields: [
-      ['1 metadata ObjectMeta', "The object's standard metadata: name, labels, annotations and so on.", { default: {} }],
-      ['2 value i32!', 'The priority pods of this class get. Values above one billion are reserved for system classes. Immutable.', { required: true, default: 0 }],
+      ['1 metadata ObjectMeta', "The object's standard metadata: name, labels, annotations and so on."],
+      ['2 value i32!', 'The priority pods of this class get. Values above one billion are reserved for system classes. Immutable.', { required: true }],
       ['3 globalDefault b', 'When true, pods without a priorityClassName get this class. At most one class may set it.'],
       ['4 description', 'Free text telling users when to use this class.'],
       ['5 preemptionPolicy *', 'PreemptLowerPriority (the default) lets these pods evict lower-priority pods; Never keeps them waiting instead.', { enum: ['Never', 'PreemptLowerPriority'] }],
@@ -25,7 +25,7 @@ export const schedulingTypes: TypeTable = {
     description: 'A list of PriorityClasses.',
     gvk: gvk('PriorityClassList'),
     fields: [
-      ['1 metadata ListMeta', "The list's metadata: resourceVersion and the continue token for paging.", { default: {} }],
+      ['1 metadata ListMeta', "The list's metadata: resourceVersion and the continue token for paging."],
       ['2 items PriorityClass[]!', 'The PriorityClasses.', { required: true }],
     ],
   },
