@@ -239,7 +239,8 @@ export const appsTypes: TypeTable = {
       ['2 selector LabelSelector!', "Selects the pods this StatefulSet owns; must match the template's labels.", { required: true }],
       ['3 template PodTemplateSpec', 'The pod each replica is created from, named <statefulset>-<ordinal>. Its restartPolicy must be Always.', { required: true }],
       ['4 volumeClaimTemplates PersistentVolumeClaim[]', 'Claims created per replica; each must be mounted by name in a container of the template and wins over a template volume of the same name.', { listType: 'atomic' }],
-      ['5 serviceName !', 'The headless Service that gives each pod its DNS name (<pod>.<serviceName>.<namespace>.svc...).'],
+      // Required in v1.32's OpenAPI; upstream marked it optional in v1.33 (kubernetes#130233).
+      ['5 serviceName !', 'The headless Service that gives each pod its DNS name (<pod>.<serviceName>.<namespace>.svc...).', required],
       ['6 podManagementPolicy', 'OrderedReady (the default) creates and removes pods one at a time in ordinal order; Parallel does all at once.', { enum: ['OrderedReady', 'Parallel'] }],
       ['7 updateStrategy StatefulSetUpdateStrategy', 'How pods are replaced after a template change.'],
       ['8 revisionHistoryLimit i32*', 'How many old ControllerRevisions to keep. Defaults to 10.'],

@@ -176,7 +176,8 @@ export const networkingTypes: TypeTable = {
     name: 'io.k8s.api.networking.v1.NetworkPolicySpec',
     description: 'The pods a NetworkPolicy isolates and the traffic it allows them.',
     fields: [
-      ['1 podSelector LabelSelector', 'The pods in this namespace the policy applies to; empty selects all of them. Rules of several policies selecting a pod add up.'],
+      // Required in v1.32's OpenAPI; upstream documented it as optional from v1.34 (kubernetes#131354).
+      ['1 podSelector LabelSelector', 'The pods in this namespace the policy applies to; empty selects all of them. Rules of several policies selecting a pod add up.', required],
       ['2 ingress NetworkPolicyIngressRule[]', 'Incoming traffic allowed to the selected pods. Empty allows none (the pods are only isolated).', atomic],
       ['3 egress NetworkPolicyEgressRule[]', 'Outgoing traffic allowed from the selected pods. Empty allows none (the pods are only isolated).', atomic],
       ['4 policyTypes []', 'Which directions the policy governs: Ingress, Egress or both. Unset means Ingress, plus Egress when egress rules exist.', { listType: 'atomic', enum: ['Egress', 'Ingress'] }],

@@ -32,7 +32,7 @@ test('apps: required fields, merge keys and list types as upstream', () => {
   assert.deepEqual(required('DeploymentSpec'), ['selector', 'template']);
   assert.deepEqual(required('DaemonSetSpec'), ['selector', 'template']);
   assert.deepEqual(required('ReplicaSetSpec'), ['selector']);
-  assert.deepEqual(required('StatefulSetSpec'), ['selector', 'template']);
+  assert.deepEqual(required('StatefulSetSpec'), ['selector', 'template', 'serviceName']);
   assert.deepEqual(required('DaemonSetStatus'), ['currentNumberScheduled', 'numberMisscheduled', 'desiredNumberScheduled', 'numberReady']);
   assert.deepEqual(required('ControllerRevision'), ['revision']);
   for (const status of ['DeploymentStatus', 'ReplicaSetStatus', 'DaemonSetStatus', 'StatefulSetStatus']) {

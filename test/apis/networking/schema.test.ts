@@ -31,6 +31,7 @@ test('networking: required fields, list types and the inline rule value as upstr
   assert.deepEqual(required('IngressClassParametersReference'), ['kind', 'name']);
   assert.deepEqual(required('IPBlock'), ['cidr']);
   assert.deepEqual(required('IngressPortStatus'), ['port', 'protocol']);
+  assert.deepEqual(required('NetworkPolicySpec'), ['podSelector']);
   assert.equal(types.get('ServiceBackendPort')!.structType, 'atomic');
   for (const [ref, name] of [['IngressSpec', 'rules'], ['IngressSpec', 'tls'], ['NetworkPolicySpec', 'ingress'], ['NetworkPolicySpec', 'egress'], ['NetworkPolicyIngressRule', 'from'], ['NetworkPolicyEgressRule', 'to']]) {
     assert.equal(field(ref, name).meta.listType, 'atomic', `${ref}.${name}`);
