@@ -11,6 +11,7 @@ import { networkingTypes } from '../../src/apis/networking/schema.js';
 import { nodeTypes } from '../../src/apis/node/schema.js';
 import { policyTypes } from '../../src/apis/policy/schema.js';
 import { schedulingTypes } from '../../src/apis/scheduling/schema.js';
+import { builtinResources } from '../../src/apis/catalog.js';
 import { standIns } from './schema-check.js';
 
 /** The references these ten tables make to types that the core, meta and pod tables own. */
@@ -31,4 +32,31 @@ test('the apps..scheduling tables compile together: names and kinds unique, ever
   // the `{}`, '' and 0 defaults of upstream's OpenAPI are derived from the field specs instead.
   const defaulted = tables.flatMap((t) => Object.entries(t).flatMap(([ref, d]) => d.fields.filter(([, , m]) => m?.default !== undefined).map(([spec]) => `${ref} ${spec}`)));
   assert.deepEqual(defaulted, []);
+});
+
+const groupsA = new Set([
+  'apps', 'autoscaling', 'batch', 'coordination.k8s.io', 'discovery.k8s.io', 'events.k8s.io', 'networking.k8s.io',
+  'node.k8s.io', 'policy', 'scheduling.k8s.io',
+]);
+
+test('every kind the catalog serves in these groups has a schema kind and its List, and so does every subresource body', () => {
+  const tables = [appsTypes, autoscalingTypes, batchTypes, coordinationTypes, discoveryTypes, eventsTypes, networkingTypes, nodeTypes, policyTypes, schedulingTypes];
+  const { kinds } = compileTables([...tables, standIns(foreign)]);
+  const missing: string[] = [];
+  let seen = 0;
+  for (const def of builtinResources) {
+    for (const version of def.versions) {
+      if (groupsA.has(def.group)) {
+        seen++;
+        for (const kind of [def.kind, `${def.kind}List`]) if (!kinds.has(`${def.group}/${version}/${kind}`)) missing.push(`${def.group}/${version}/${kind}`);
+      }
+      // Bodies such as apps' autoscaling/v1 Scale and pods/eviction's policy/v1 Eviction.
+      for (const sub of def.subresources ?? []) {
+        const key = `${sub.group ?? def.group}/${sub.version ?? version}/${sub.kind}`;
+        if (groupsA.has(sub.group ?? def.group) && !kinds.has(key)) missing.push(key);
+      }
+    }
+  }
+  assert.ok(seen >= 17, `expected the catalog to serve these groups' kinds, saw ${seen}`);
+  assert.deepEqual(missing, []);
 });
