@@ -102,7 +102,7 @@ export const appsTypes: TypeTable = {
     description: 'A ReplicaSet keeps a given number of pods matching its selector running. Usually managed by a Deployment.',
     gvk: gvk('ReplicaSet'),
     fields: [
-      ['1 metadata ObjectMeta', "The object's standard metadata. Empty labels default to the pod template's labels."],
+      metadata,
       ['2 spec ReplicaSetSpec', 'The desired replica count, selector and pod template.'],
       ['3 status ReplicaSetStatus', 'The most recently observed state, written by the controller.'],
     ],
