@@ -1,15 +1,18 @@
 /**
- * Test-only helpers for the group schema tables: stand-in types for references owned by other
- * tables (until those land in main, so a group's table compiles on its own), and the check that
- * a table's field specs agree with the protobuf message tables they were carried over from.
+ * Test-only helpers for the group schema tables: the kinds a group serves in the compiled
+ * schema, and the checks that a table's field specs agree with the protobuf message tables they
+ * were carried over from and that every type and field is described.
  */
 import assert from 'node:assert/strict';
 import type { TypeTable } from '../../src/schema/format.js';
 import type { MessageTable } from '../../src/protobuf/schema.js';
 
-/** Empty types under the given reference names; only names another table owns belong here. */
-export function standIns(names: readonly string[]): TypeTable {
-  return Object.fromEntries(names.map((n) => [n, { name: `stand-in.${n}`, description: '', fields: [] }]));
+/**
+ * The "group/version/Kind" keys the compiled schema serves with a type of this table, sorted
+ * (the option kinds and WatchEvent that meta/v1 registers in every group version are left out).
+ */
+export function groupKinds(kinds: ReadonlyMap<string, { readonly ref: string }>, table: TypeTable): string[] {
+  return [...kinds].filter(([, t]) => Object.hasOwn(table, t.ref)).map(([k]) => k).sort();
 }
 
 /** Every type present in both tables has exactly the protobuf table's specs, in the same order. */
