@@ -128,15 +128,16 @@ export const corePrinters: Record<string, Printer> = {
     },
   },
   resourcequotas: {
+    // v1.32 order: AGE moved after LIMIT only in v1.33.
     columns: [
       nameColumn,
+      ageColumn,
       col('Request', 'string', 'Usage against each hard limit on requests and object counts, as used/hard.'),
       col('Limit', 'string', 'Usage against each hard limit on limits.*, as used/hard.'),
-      ageColumn,
     ],
     cells(q: Loose, now) {
       const [request, limit] = quotaColumns(q.status);
-      return [q.metadata.name ?? '', request, limit, age(q, now)];
+      return [q.metadata.name ?? '', age(q, now), request, limit];
     },
   },
 };

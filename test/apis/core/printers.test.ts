@@ -171,7 +171,8 @@ describe('endpoints, volumes, quotas and small kinds', t, () => {
     assert.deepEqual(quotaColumns({ hard: { 'limits.cpu': '2', pods: '10', 'requests.cpu': '1', 'limits.memory': '1Gi' }, used: { pods: '3', 'limits.cpu': '500m' } }),
       ['pods: 3/10, requests.cpu: 0/1', 'limits.cpu: 500m/2, limits.memory: 0/1Gi']);
     assert.deepEqual(quotaColumns(undefined), ['', '']);
-    assert.deepEqual(header('resourcequotas'), ['Name', 'Request', 'Limit', 'Age']);
+    assert.deepEqual(header('resourcequotas'), ['Name', 'Age', 'Request', 'Limit']);
+    assert.deepEqual(cells('resourcequotas', { status: { hard: { pods: '2' }, used: { pods: '1' } } }), ['x', '30s', 'pods: 1/2', '']);
   });
   it('config maps, secrets, service accounts, namespaces, pod templates, replication controllers', () => {
     assert.deepEqual(cells('configmaps', { data: { a: '1', b: '2' }, binaryData: { c: '' } }), ['x', 3, '30s']);
