@@ -40,7 +40,11 @@ export function serviceExternalIP(svc: Loose): string {
 export function servicePorts(ports: Loose): string {
   const list: Loose[] = Array.isArray(ports) ? ports : [];
   if (list.length === 0) return '<none>';
-  return list.map((p) => (p.nodePort > 0 ? `${p.port}:${p.nodePort}/${p.protocol}` : `${p.port}/${p.protocol}`)).join(',');
+  // protocol defaults to TCP on write; an object stored before defaulting prints the same.
+  return list.map((p) => {
+    const protocol = p.protocol || 'TCP';
+    return p.nodePort > 0 ? `${p.port}:${p.nodePort}/${protocol}` : `${p.port}/${protocol}`;
+  }).join(',');
 }
 
 export const servicePrinter: Printer = {

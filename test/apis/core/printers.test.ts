@@ -93,6 +93,7 @@ describe('services: TYPE, CLUSTER-IP, EXTERNAL-IP, PORT(S)', t, () => {
   const svc = (s: object, status: object = {}) => cells('services', { spec: s, status });
   const cases: Array<[string, unknown[], unknown[]]> = [
     ['cluster IP', svc({ type: 'ClusterIP', clusterIPs: ['10.0.0.10'], ports: [{ port: 80, protocol: 'TCP' }], selector: { b: '2', a: '1' } }), ['ClusterIP', '10.0.0.10', '<none>', '80/TCP', '30s', 'a=1,b=2']],
+    ['a port stored without protocol is TCP', svc({ type: 'ClusterIP', clusterIPs: ['10.0.0.9'], ports: [{ port: 8080 }] }), ['ClusterIP', '10.0.0.9', '<none>', '8080/TCP', '30s', '<none>']],
     ['headless without ports', svc({ type: 'ClusterIP', clusterIPs: ['None'] }), ['ClusterIP', 'None', '<none>', '<none>', '30s', '<none>']],
     ['external IPs', svc({ type: 'ClusterIP', clusterIPs: ['10.0.0.1'], externalIPs: ['1.2.3.4', '5.6.7.8'], ports: [{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }] }), ['ClusterIP', '10.0.0.1', '1.2.3.4,5.6.7.8', '53/UDP,53/TCP', '30s', '<none>']],
     ['node port', svc({ type: 'NodePort', clusterIPs: ['10.0.0.2'], ports: [{ port: 80, nodePort: 30080, protocol: 'TCP' }] }), ['NodePort', '10.0.0.2', '<none>', '80:30080/TCP', '30s', '<none>']],
