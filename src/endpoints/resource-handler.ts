@@ -317,7 +317,7 @@ export function deleteOptionsFrom(body: Record<string, unknown>, dryRun: boolean
   };
 }
 
-function includeObjectParam(q: URLSearchParams): 'None' | 'Metadata' | 'Object' {
+export function includeObjectParam(q: URLSearchParams): 'None' | 'Metadata' | 'Object' {
   const v = q.get('includeObject');
   if (v === 'None' || v === 'Object' || v === 'Metadata') return v;
   return 'Metadata';

@@ -10,7 +10,7 @@ import type { RequestInfo } from '../filters/request-info.js';
 import { openWatch } from '../registry/store-watch.js';
 import { type Negotiated } from './negotiation.js';
 import { parseListParams } from './params.js';
-import { type HandlerEnv, metaVersion, type Route, tableOptions, versioned } from './resource-handler.js';
+import { type HandlerEnv, includeObjectParam, metaVersion, type Route, tableOptions, versioned } from './resource-handler.js';
 import { toApiError } from './status.js';
 import { toTable } from './table.js';
 
@@ -40,8 +40,8 @@ export async function serveWatch(req: IncomingMessage, res: ServerResponse, info
   res.writeHead(200, { 'Content-Type': contentType, 'Cache-Control': 'no-cache, private' });
   res.flushHeaders();
   const mv = metaVersion(neg);
-  // Watches always carry metadata in Table rows; column definitions go with the first row only.
-  const table = neg.form === 'Table' ? tableOptions(route, version, neg, 'Metadata') : null;
+  // Rows carry what includeObject asks for, as on lists; column definitions go with the first event only.
+  const table = neg.form === 'Table' ? tableOptions(route, version, neg, includeObjectParam(info.query)) : null;
   const bookmarkApiVersion = apiVersionOf(route.def.group, version);
 
   const send = async (ev: unknown) => {

@@ -218,6 +218,43 @@ describe('server-side printing with kubectl', { skip: skipWithoutKubectl, timeou
     assert.deepEqual([csr[2], csr[4], csr[5]], ['kubernetes.io/kube-apiserver-client', '60m', 'Pending']);
   });
 
+  it('a Table watch sends column definitions with its first event only, rows as includeObject asks', { timeout: 30_000 }, async () => {
+    const listed = await api(s, 'GET', core('configmaps'));
+    const rv = listed.json.metadata.resourceVersion;
+    const abort = new AbortController();
+    const res = await fetch(`${s.url}${core('configmaps')}?watch=1&resourceVersion=${rv}&timeoutSeconds=20&includeObject=Object`, {
+      headers: { Accept: 'application/json;as=Table;g=meta.k8s.io;v=v1' }, signal: abort.signal,
+    });
+    assert.equal(res.status, 200);
+    const events: Array<{ type: string; object: { columnDefinitions: unknown; rows: Array<{ cells: unknown[]; object: { kind: string } }> } }> = [];
+    const reading = (async () => {
+      let buf = '';
+      const decoder = new TextDecoder();
+      for await (const chunk of res.body!) {
+        buf += decoder.decode(chunk as Uint8Array, { stream: true });
+        let nl: number;
+        while ((nl = buf.indexOf('\n')) >= 0) {
+          events.push(JSON.parse(buf.slice(0, nl)));
+          buf = buf.slice(nl + 1);
+        }
+        if (events.length >= 2) break;
+      }
+    })();
+    try {
+      for (const name of ['wa', 'wb']) assert.equal((await api(s, 'POST', core('configmaps'), { ...meta(name), data: { k: 'v' } })).status, 201);
+      await eventually(async () => events.length >= 2, 15_000, 'two watch events');
+    } finally {
+      abort.abort();
+      await reading.catch(() => undefined);
+    }
+    const [first, second] = events;
+    assert.deepEqual([first.type, second.type], ['ADDED', 'ADDED']);
+    assert.deepEqual((first.object.columnDefinitions as Array<{ name: string }>).map((c) => c.name), ['Name', 'Data', 'Age']);
+    assert.equal(second.object.columnDefinitions, null);
+    assert.deepEqual([first.object.rows[0].cells.slice(0, 2), second.object.rows[0].cells.slice(0, 2)], [['wa', 1], ['wb', 1]]);
+    assert.equal(second.object.rows[0].object.kind, 'ConfigMap');
+  });
+
   it('kubectl get -w prints rows with the same columns after the first event', { timeout: 40_000 }, async () => {
     const child = spawn(kubectlPath!, ['-s', s.url, '-n', ns, 'get', 'configmaps', '-w'], {
       env: { ...process.env, KUBECONFIG: join(tmpdir(), 'kubets-no-kubeconfig') }, stdio: ['ignore', 'pipe', 'pipe'],
