@@ -5,7 +5,11 @@
  */
 import { compileTables, type CompiledSchema } from './compile.js';
 import type { TypeTable } from './format.js';
+import { metaTypes } from '../apis/meta/schema.js';
+import { coreTypes } from '../apis/core/schema.js';
+import { corePodTypes } from '../apis/core/schema-pod.js';
+import { coreVolumeTypes } from '../apis/core/schema-volumes.js';
 
-export const builtinTables: readonly TypeTable[] = [];
+export const builtinTables: readonly TypeTable[] = [metaTypes, coreTypes, corePodTypes, coreVolumeTypes];
 
 export const builtinSchema: CompiledSchema = compileTables(builtinTables);
