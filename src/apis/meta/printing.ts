@@ -90,9 +90,8 @@ export function formatLabels(m: Record<string, string> | undefined | null): stri
   return keys.length === 0 ? '<none>' : keys.map((k) => `${k}=${m[k]}`).join(',');
 }
 
-export function formatSelector(ls: LabelSelectorObject | null | undefined): string {
-  return formatLabelSelector(ls);
-}
+/** metav1.FormatLabelSelector: "<none>" for an empty or missing selector. */
+export const formatSelector: (ls: LabelSelectorObject | null | undefined) => string = formatLabelSelector;
 
 /** layoutContainerCells: names and images, each comma-joined in container order. */
 export function containerCells(containers: Loose): [string, string] {
