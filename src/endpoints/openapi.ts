@@ -51,7 +51,9 @@ export function newOpenApiService(source: () => OpenApiSource): OpenApiService {
         const accept = req.headers.accept ?? '';
         if (wantsProtobufOnly(accept)) {
           v2Pb ??= encode(encodeOpenApiV2Proto(v2Built()));
-          return send(req, res, v2Pb, v2Proto);
+          // Answered with the dotted spelling, as kube-openapi does: '@' is not valid in a media
+          // type, and client-go fails to parse a response Content-Type that contains it.
+          return send(req, res, v2Pb, v2ProtoAlt);
         }
         if (!acceptsJson(accept)) throw notAcceptable();
         return send(req, res, v2Document(), 'application/json');
