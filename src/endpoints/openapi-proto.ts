@@ -7,24 +7,57 @@
  */
 type Json = Record<string, unknown>;
 
-/** A protobuf message under construction: appends fields, returns the bytes. */
+/**
+ * One growing buffer for the whole document. A sub-message is written in place and its length
+ * prefix inserted afterwards by moving the bytes (a memmove), so no per-message allocation:
+ * the v2 document has some hundred thousand messages.
+ */
 class Writer {
-  private readonly parts: Buffer[] = [];
+  private buf = Buffer.allocUnsafe(1 << 20);
+  private len = 0;
 
-  private varint(v: number): void {
-    const bytes: number[] = [];
-    while (v > 0x7f) { bytes.push((v & 0x7f) | 0x80); v = Math.floor(v / 128); }
-    bytes.push(v);
-    this.parts.push(Buffer.from(bytes));
+  private ensure(n: number): void {
+    if (this.len + n <= this.buf.length) return;
+    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.len + n));
+    this.buf.copy(next, 0, 0, this.len);
+    this.buf = next;
   }
 
-  bytes(n: number, b: Buffer): void { this.varint((n << 3) | 2); this.varint(b.length); this.parts.push(b); }
-  str(n: number, s: unknown): void { if (typeof s === 'string' && s !== '') this.bytes(n, Buffer.from(s, 'utf8')); }
-  strs(n: number, list: unknown): void { if (Array.isArray(list)) for (const s of list) this.bytes(n, Buffer.from(String(s), 'utf8')); }
+  private varint(v: number): void {
+    this.ensure(10);
+    while (v > 0x7f) { this.buf[this.len++] = (v & 0x7f) | 0x80; v = Math.floor(v / 128); }
+    this.buf[this.len++] = v;
+  }
+
+  private rawString(n: number, s: string): void {
+    const size = Buffer.byteLength(s, 'utf8');
+    this.varint((n << 3) | 2);
+    this.varint(size);
+    this.ensure(size);
+    this.len += this.buf.write(s, this.len, 'utf8');
+  }
+
+  str(n: number, s: unknown): void { if (typeof s === 'string' && s !== '') this.rawString(n, s); }
+  strs(n: number, list: unknown): void { if (Array.isArray(list)) for (const s of list) this.rawString(n, String(s)); }
   bool(n: number, v: unknown): void { if (v === true) { this.varint(n << 3); this.varint(1); } }
+
   /** A sub-message; written even when empty, since an empty oneof member still selects it. */
-  msg(n: number, build: (w: Writer) => void): void { const w = new Writer(); build(w); this.bytes(n, w.finish()); }
-  finish(): Buffer { return Buffer.concat(this.parts); }
+  msg(n: number, build: (w: Writer) => void): void {
+    this.varint((n << 3) | 2);
+    const start = this.len;
+    build(this);
+    const size = this.len - start;
+    let prefix = 1;
+    for (let v = size; v > 0x7f; v = Math.floor(v / 128)) prefix++;
+    this.ensure(prefix);
+    this.buf.copyWithin(start + prefix, start, this.len);
+    const end = this.len + prefix;
+    this.len = start;
+    this.varint(size);
+    this.len = end;
+  }
+
+  finish(): Buffer { return Buffer.from(this.buf.subarray(0, this.len)); }
 }
 
 const any = (w: Writer, n: number, value: unknown) => w.msg(n, (a) => a.str(2, JSON.stringify(value)));
