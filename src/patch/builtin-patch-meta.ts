@@ -1,10 +1,13 @@
 /**
- * Stand-in patch metadata for built-in kinds until PatchMeta is derived from typed schemas: the
- * `patchStrategy`/`patchMergeKey` struct tags of the commonly patched lists, copied from
+ * Patch metadata for built-in kinds. A kind the schema tables describe gets it from them
+ * (schema-patch-meta.ts). The hand tables below are the stand-in for kinds no schema table covers
+ * yet: the `patchStrategy`/`patchMergeKey` struct tags of the commonly patched lists, copied from
  * k8s.io/api core/v1, apps/v1 and batch/v1 types.go (v1.32) and meta/v1 ObjectMeta. Data only.
  * Fields not listed here behave as untagged fields: maps merge, lists are replaced.
  * Tables are compiled once at startup into one Map per kind; a lookup is one Map.get.
  */
+import { builtinSchema } from '../schema/tables.js';
+import { schemaPatchMeta } from './schema-patch-meta.js';
 import type { PatchMeta, PatchMetaEntry } from './strategic-merge.js';
 
 type Fields = Record<string, PatchMetaEntry>;
@@ -86,14 +89,19 @@ function compile(shapes: KindShape[]): PatchMeta {
 const perKind = new Map(Object.entries(kinds).map(([key, shape]) => [key, compile([shape])]));
 const metadataOnly = compile([{}]);
 
+const fromSchema = new Map<string, PatchMeta>();
+for (const [gvk, t] of builtinSchema.kinds) fromSchema.set(gvk, schemaPatchMeta(t));
+
 /**
- * Metadata for one built-in kind. Kinds without an entry still get ObjectMeta's tags
- * (finalizers, ownerReferences), which every built-in object has.
+ * Metadata for one built-in kind: from its schema table when there is one, else from the hand
+ * tables. Kinds in neither still get ObjectMeta's tags (finalizers, ownerReferences), which
+ * every built-in object has.
  */
 export function builtinPatchMetaFor(apiVersion: string, kind: string): PatchMeta {
   const slash = apiVersion.indexOf('/');
   const group = slash < 0 ? '' : apiVersion.slice(0, slash);
-  return perKind.get(`${group}/${kind}`) ?? metadataOnly;
+  const version = apiVersion.slice(slash + 1);
+  return fromSchema.get(`${group}/${version}/${kind}`) ?? perKind.get(`${group}/${kind}`) ?? metadataOnly;
 }
 
 /**

@@ -10,6 +10,8 @@
  */
 import { ApiError, badRequest, unsupportedMediaType } from '../apis/meta/errors.js';
 import { decodeMessage } from './decode.js';
+import { builtinSchema } from '../schema/tables.js';
+import { overlaySchema } from './derived.js';
 import { compileSchema, type MessageDesc } from './schema.js';
 import { messageForKind } from './kinds.js';
 import { ProtoReader, ProtobufError, WireType } from './wire.js';
@@ -21,10 +23,14 @@ import { appsMessages } from './types-apps.js';
 import { batchMessages } from './types-batch.js';
 import { groupMessages } from './types-groups.js';
 
-/** Compiled once at startup; a table mistake fails the import, not a request. */
-export const schema: ReadonlyMap<string, MessageDesc> = compileSchema([
+/**
+ * Compiled once at startup; a table mistake fails the import, not a request. Descriptors come
+ * from the schema tables wherever they describe a message (derived.ts); the hand tables fill in
+ * the rest until every group's schema table has landed.
+ */
+export const schema: ReadonlyMap<string, MessageDesc> = overlaySchema(compileSchema([
   metaMessages, coreMessages, corePodMessages, coreVolumeMessages, appsMessages, batchMessages, groupMessages,
-]);
+]), builtinSchema);
 
 const magic = [0x6b, 0x38, 0x73, 0x00];
 

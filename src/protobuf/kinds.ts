@@ -4,6 +4,8 @@
  * kinds (DeleteOptions, ...) are registered in every group version upstream
  * (metav1.AddToGroupVersion), so any apiVersion may carry them.
  */
+import { builtinSchema } from '../schema/tables.js';
+
 const kindsByApiVersion: Record<string, readonly string[]> = {
   v1: [
     'Namespace', 'ConfigMap', 'Secret', 'ServiceAccount', 'Service', 'ResourceQuota', 'Pod', 'PodTemplate',
@@ -29,10 +31,14 @@ const known = new Map(Object.entries(kindsByApiVersion).flatMap(([gv, kinds]) =>
   return [`${gv}/${kind}`, message] as const;
 })));
 
-/** The message name for this apiVersion+kind, or undefined when we cannot decode it. */
+/**
+ * The message name for this apiVersion+kind, or undefined when we cannot decode it. A kind the
+ * schema tables serve resolves to its table type; the list above covers kinds not yet in them.
+ */
 export function messageForKind(apiVersion: string, kind: string): string | undefined {
   if (optionKinds.has(kind) && apiVersion !== '') return kind;
-  return known.get(`${apiVersion}/${kind}`);
+  const gvk = apiVersion.includes('/') ? `${apiVersion}/${kind}` : `/${apiVersion}/${kind}`;
+  return builtinSchema.kinds.get(gvk)?.ref ?? known.get(`${apiVersion}/${kind}`);
 }
 
 /** Every decodable "apiVersion/Kind" with its message, for tests. */

@@ -3,7 +3,7 @@
  * v2 (/openapi/v2, `#/definitions/...`) and v3 (/openapi/v3/..., `#/components/schemas/...`).
  * The shapes follow kube-openapi's generator: a reference that carries a description or a
  * default is a sibling `$ref` in v2 but `allOf: [{$ref}]` in v3 (v3 forbids siblings of $ref);
- * non-pointer struct fields default to `{}` and required non-pointer scalars to their zero value.
+ * struct list items default to `{}` and required non-pointer scalars to their zero value.
  */
 import type { SchemaField, SchemaType } from './compile.js';
 import type { GroupVersionKind } from './format.js';
@@ -69,15 +69,19 @@ function withSiblings(value: Json, siblings: Json, d: Dialect): Json {
   return { allOf: [value], ...siblings };
 }
 
-/** Whether upstream gives the field's values an implicit `{}` default: non-pointer table structs. */
-const isPlainStruct = (f: SchemaField) => f.kind === 'message' && !f.pointer && f.type !== undefined && !f.type.wellKnown;
+/**
+ * Whether upstream gives list items or map values an implicit `{}` default: table structs, which
+ * built-in lists and maps hold by value. A struct field itself gets none here: the tables do not
+ * mark which struct fields are Go pointers (upstream defaults only the non-pointer ones).
+ */
+const isTableStruct = (f: SchemaField) => f.kind === 'message' && f.type !== undefined && !f.type.wellKnown;
 
 export function fieldSchema(f: SchemaField, d: Dialect): Json {
   const m = f.meta;
   const value = valueSchema(f, d);
   let out: Json;
   if (f.repeated || f.map) {
-    let item = isPlainStruct(f) ? withSiblings(value, { default: {} }, d) : value;
+    let item = isTableStruct(f) ? withSiblings(value, { default: {} }, d) : value;
     if (m.enum && f.repeated) item = { ...item, enum: [...m.enum] };
     out = f.repeated ? { type: 'array', items: item } : { type: 'object', additionalProperties: item };
     if (f.description) out.description = f.description;
@@ -86,8 +90,8 @@ export function fieldSchema(f: SchemaField, d: Dialect): Json {
     const siblings: Json = {};
     if (f.description) siblings.description = f.description;
     if (m.default !== undefined) siblings.default = m.default;
-    else if (isPlainStruct(f)) siblings.default = {};
-    else if (f.kind !== 'message' && f.always && !f.pointer && f.kind in zeroValues) siblings.default = zeroValues[f.kind];
+    // A required non-pointer scalar defaults to its zero value, as upstream's generator writes.
+    else if (f.kind !== 'message' && f.always && !f.pointer && m.required && f.kind in zeroValues) siblings.default = zeroValues[f.kind];
     out = withSiblings(value, siblings, d);
     if (m.enum) out.enum = [...m.enum];
   }

@@ -45,6 +45,7 @@ const tables: TypeTable = {
       ['6 data bytes{}', 'Binary data.'],
       ['7 ratio f64', 'A ratio.'],
       ['8 ... Common', ''],
+      ['9 byName Part{}', 'Parts by name.'],
     ],
   },
   Common: { name: 'io.k8s.api.core.v1.Common', description: 'Fields shared by embedding.', fields: [['1 note s!', 'A note.', { required: true }]] },

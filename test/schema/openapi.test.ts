@@ -16,7 +16,7 @@ describe('OpenAPI v2 from the schema tables', () => {
 
   it('writes fields as upstream: scalars, maps, lists, well-known types, inline flattened', () => {
     const spec = defs['io.k8s.api.core.v1.WidgetSpec'];
-    assert.deepEqual(Object.keys(spec.properties), ['data', 'mode', 'note', 'parts', 'port', 'ratio', 'replicas', 'size']);
+    assert.deepEqual(Object.keys(spec.properties), ['byName', 'data', 'mode', 'note', 'parts', 'port', 'ratio', 'replicas', 'size']);
     assert.deepEqual(spec.properties.replicas, { description: 'How many.', type: 'integer', format: 'int32', default: 1 });
     assert.deepEqual(spec.properties.ratio, { description: 'A ratio.', type: 'number', format: 'double' });
     assert.deepEqual(spec.properties.data, { description: 'Binary data.', type: 'object', additionalProperties: { type: 'string', format: 'byte' } });
@@ -37,7 +37,7 @@ describe('OpenAPI v2 from the schema tables', () => {
 
   it('marks kinds with their group-version-kind and synthesizes list kinds', () => {
     assert.deepEqual(defs['io.k8s.api.core.v1.Widget']['x-kubernetes-group-version-kind'], [{ group: '', kind: 'Widget', version: 'v1' }]);
-    assert.deepEqual(defs['io.k8s.api.core.v1.Widget'].properties.metadata, { $ref: '#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta', description: 'Standard metadata.', default: {} });
+    assert.deepEqual(defs['io.k8s.api.core.v1.Widget'].properties.metadata, { $ref: '#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta', description: 'Standard metadata.' });
     const list = defs['io.k8s.api.core.v1.WidgetList'];
     assert.deepEqual(list['x-kubernetes-group-version-kind'], [{ group: '', kind: 'WidgetList', version: 'v1' }]);
     assert.deepEqual(Object.keys(list.properties), ['apiVersion', 'items', 'kind', 'metadata']);
@@ -108,8 +108,9 @@ describe('OpenAPI v3 from the schema tables', () => {
   it('wraps a $ref with a description or default in allOf, and writes int-or-string the v3 way', () => {
     const core = (docs.get('api/v1') as Json).components.schemas;
     assert.deepEqual(core['io.k8s.api.core.v1.Widget'].properties.metadata, {
-      allOf: [{ $ref: '#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta' }], description: 'Standard metadata.', default: {},
+      allOf: [{ $ref: '#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta' }], description: 'Standard metadata.',
     });
+    assert.deepEqual(core['io.k8s.api.core.v1.WidgetSpec'].properties.replicas, { description: 'How many.', type: 'integer', format: 'int32', default: 1 });
     assert.deepEqual(core['io.k8s.api.core.v1.WidgetSpec'].properties.parts.items, { allOf: [{ $ref: '#/components/schemas/io.k8s.api.core.v1.Part' }], default: {} });
     assert.equal(core['io.k8s.apimachinery.pkg.util.intstr.IntOrString']['x-kubernetes-int-or-string'], true);
   });
