@@ -1,8 +1,8 @@
 /**
  * Message descriptors derived from the schema tables (src/schema/tables.ts), the one source of
- * truth for every built-in type. The hand tables (types-*.ts) remain only for messages no schema
- * table describes yet: a name the schema tables define always wins, and a derived descriptor
- * links only to derived ones (the compiler has checked that their references are complete).
+ * truth for every built-in type. A derived descriptor links only to derived ones (the schema
+ * compiler has checked that their references are complete). overlaySchema lets a caller with its
+ * own compiled messages (hand tables) let the schema tables win where both describe a name.
  */
 import type { CompiledSchema } from '../schema/compile.js';
 import type { FieldDesc, MessageDesc } from './schema.js';
