@@ -1,0 +1,51 @@
+/**
+ * The group-b schema tables against what the catalog serves: every kind of rbac, storage,
+ * certificates, admissionregistration, flowcontrol, authentication and authorization (and every
+ * subresource body in those groups, such as serviceaccounts/token's TokenRequest) has a schema
+ * kind, stored kinds have their List, and the seven tables compile together without name clashes.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { builtinResources } from '../../src/apis/catalog.js';
+import { admissionregistrationTypes } from '../../src/apis/admissionregistration/schema.js';
+import { authenticationTypes } from '../../src/apis/authentication/schema.js';
+import { authorizationTypes } from '../../src/apis/authorization/schema.js';
+import { certificatesTypes } from '../../src/apis/certificates/schema.js';
+import { flowcontrolTypes } from '../../src/apis/flowcontrol/schema.js';
+import { rbacTypes } from '../../src/apis/rbac/schema.js';
+import { storageTypes } from '../../src/apis/storage/schema.js';
+import { compileGroup } from './compile-group.js';
+
+const groups = new Set([
+  'rbac.authorization.k8s.io', 'storage.k8s.io', 'certificates.k8s.io', 'admissionregistration.k8s.io',
+  'flowcontrol.apiserver.k8s.io', 'authentication.k8s.io', 'authorization.k8s.io',
+]);
+const merged = Object.assign({}, admissionregistrationTypes, authenticationTypes, authorizationTypes,
+  certificatesTypes, flowcontrolTypes, rbacTypes, storageTypes);
+const tables = [admissionregistrationTypes, authenticationTypes, authorizationTypes, certificatesTypes, flowcontrolTypes, rbacTypes, storageTypes];
+
+test('the seven group-b tables use distinct reference names', () => {
+  const total = tables.reduce((n, t) => n + Object.keys(t).length, 0);
+  assert.equal(Object.keys(merged).length, total);
+});
+
+test('every kind served in the group-b groups has a schema, and stored kinds their List', () => {
+  const { kinds } = compileGroup(merged, ['ObjectMeta', 'ListMeta', 'LabelSelector', 'LabelSelectorRequirement', 'FieldSelectorRequirement', 'PersistentVolumeSpec']);
+  const missing: string[] = [];
+  let seen = 0;
+  for (const def of builtinResources) {
+    for (const version of def.versions) {
+      if (groups.has(def.group)) {
+        seen++;
+        if (!kinds.has(`${def.group}/${version}/${def.kind}`)) missing.push(`${def.group}/${version}/${def.kind}`);
+        if (!def.virtual && !kinds.has(`${def.group}/${version}/${def.kind}List`)) missing.push(`${def.group}/${version}/${def.kind}List`);
+      }
+      for (const sub of def.subresources ?? []) {
+        const group = sub.group ?? def.group;
+        if (groups.has(group) && !kinds.has(`${group}/${sub.version ?? version}/${sub.kind}`)) missing.push(`${group}/${sub.version ?? version}/${sub.kind}`);
+      }
+    }
+  }
+  assert.ok(seen >= 17, `expected the catalog to serve the group-b kinds, saw ${seen}`);
+  assert.deepEqual(missing, []);
+});
