@@ -7,36 +7,16 @@
 import { compileTables, type CompiledSchema, type SchemaType } from '../../src/schema/compile.js';
 import type { TypeTable } from '../../src/schema/format.js';
 import { builtinTables } from '../../src/schema/tables.js';
-import { parseField, type MessageTable } from '../../src/protobuf/schema.js';
 
 export function compileGroup(table: TypeTable, external: readonly string[]): CompiledSchema {
-  const others = builtinTables.filter((t) => t !== table);
+  // Leave out the listed tables the one under test contains (itself, or the parts of a merge of several).
+  const others = builtinTables.filter((t) => t !== table && !Object.keys(t).some((ref) => Object.hasOwn(table, ref)));
   const known = new Set(others.flatMap((t) => Object.keys(t)));
   const standIns: Record<string, { name: string; description: string; fields: [] }> = {};
   for (const ref of external) {
     if (!known.has(ref)) standIns[ref] = { name: `stand-in.${ref}`, description: '', fields: [] };
   }
   return compileTables([...others, table, standIns]);
-}
-
-/** Spec strings of the table's types that the protobuf tables also describe, where they differ. */
-export function protobufMismatches(table: TypeTable, messages: MessageTable, rename: Record<string, string> = {}): string[] {
-  const out: string[] = [];
-  for (const [ref, def] of Object.entries(table)) {
-    const specs = messages[rename[ref] ?? ref];
-    if (!specs) continue;
-    const ours = def.fields.map(([spec]) => spec);
-    for (const spec of specs) {
-      if (!ours.includes(spec)) out.push(`${ref}: protobuf has '${spec}'`);
-    }
-    // Ours may add fields the protobuf table lacks, but must not change the ones it has.
-    for (const spec of ours) {
-      const f = parseField(ref, spec);
-      const theirs = specs.find((s) => parseField(ref, s).number === f.number);
-      if (theirs && theirs !== spec) out.push(`${ref}: '${spec}' vs protobuf '${theirs}'`);
-    }
-  }
-  return out;
 }
 
 /** Field of a compiled type by JSON name; throws so a test names what is missing. */
