@@ -1,5 +1,5 @@
 /**
- * Shared by the group schema tests: compile one group's table together with every table already
+ * Shared by the group schema tests: compile one group's tables together with every table already
  * listed in src/schema/tables.ts, standing in empty types only for the named references that no
  * listed table defines yet (owned by other helpers' tables, landing in parallel). A name outside
  * that list still fails as an unknown reference, so a typo cannot hide behind a stand-in.
@@ -8,15 +8,15 @@ import { compileTables, type CompiledSchema, type SchemaType } from '../../src/s
 import type { TypeTable } from '../../src/schema/format.js';
 import { builtinTables } from '../../src/schema/tables.js';
 
-export function compileGroup(table: TypeTable, external: readonly string[]): CompiledSchema {
-  // Leave out the listed tables the one under test contains (itself, or the parts of a merge of several).
-  const others = builtinTables.filter((t) => t !== table && !Object.keys(t).some((ref) => Object.hasOwn(table, ref)));
+export function compileGroup(group: TypeTable | readonly TypeTable[], external: readonly string[]): CompiledSchema {
+  const mine: readonly TypeTable[] = Array.isArray(group) ? group : [group as TypeTable];
+  const others = builtinTables.filter((t) => !mine.includes(t));
   const known = new Set(others.flatMap((t) => Object.keys(t)));
   const standIns: Record<string, { name: string; description: string; fields: [] }> = {};
   for (const ref of external) {
     if (!known.has(ref)) standIns[ref] = { name: `stand-in.${ref}`, description: '', fields: [] };
   }
-  return compileTables([...others, table, standIns]);
+  return compileTables([...others, ...mine, standIns]);
 }
 
 /** Field of a compiled type by JSON name; throws so a test names what is missing. */

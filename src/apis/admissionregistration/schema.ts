@@ -6,9 +6,9 @@
  * served group uses them (apiextensions and apiregistration, if they come, take the prefix).
  */
 import type { FieldEntry, TypeTable } from '../../schema/format.js';
+import { listOf, metadataField } from '../meta/schema-list.js';
 
 const admissionV1 = (kind: string) => [{ group: 'admissionregistration.k8s.io', version: 'v1', kind }];
-const listMeta = 'Standard list metadata: resourceVersion and the continue token for paging.';
 const byName = { patchStrategy: 'merge', patchMergeKey: 'name', listType: 'map', listMapKeys: ['name'] } as const;
 
 /** The fields both webhook kinds share, by their JSON name; numbers differ between the two. */
@@ -34,37 +34,21 @@ export const admissionregistrationTypes: TypeTable = {
     description: 'A set of admission webhooks that may accept or reject requests, without changing the objects.',
     gvk: admissionV1('ValidatingWebhookConfiguration'),
     fields: [
-      ['1 metadata ObjectMeta', 'Standard object metadata: name, labels, annotations and the like.'],
+      metadataField,
       ['2 webhooks ValidatingWebhook[]', 'The webhooks, with the resources and operations each one handles.', byName],
     ],
   },
-  ValidatingWebhookConfigurationList: {
-    name: 'io.k8s.api.admissionregistration.v1.ValidatingWebhookConfigurationList',
-    description: 'A list of ValidatingWebhookConfigurations.',
-    gvk: admissionV1('ValidatingWebhookConfigurationList'),
-    fields: [
-      ['1 metadata ListMeta', listMeta],
-      ['2 items ValidatingWebhookConfiguration[]!', 'The ValidatingWebhookConfigurations.', { required: true }],
-    ],
-  },
+  ValidatingWebhookConfigurationList: listOf('io.k8s.api.admissionregistration.v1.ValidatingWebhookConfigurationList', 'ValidatingWebhookConfiguration', admissionV1('ValidatingWebhookConfiguration'), 'The ValidatingWebhookConfigurations.'),
   MutatingWebhookConfiguration: {
     name: 'io.k8s.api.admissionregistration.v1.MutatingWebhookConfiguration',
     description: 'A set of admission webhooks that may change objects as well as accept or reject requests.',
     gvk: admissionV1('MutatingWebhookConfiguration'),
     fields: [
-      ['1 metadata ObjectMeta', 'Standard object metadata: name, labels, annotations and the like.'],
+      metadataField,
       ['2 webhooks MutatingWebhook[]', 'The webhooks, with the resources and operations each one handles.', byName],
     ],
   },
-  MutatingWebhookConfigurationList: {
-    name: 'io.k8s.api.admissionregistration.v1.MutatingWebhookConfigurationList',
-    description: 'A list of MutatingWebhookConfigurations.',
-    gvk: admissionV1('MutatingWebhookConfigurationList'),
-    fields: [
-      ['1 metadata ListMeta', listMeta],
-      ['2 items MutatingWebhookConfiguration[]!', 'The MutatingWebhookConfigurations.', { required: true }],
-    ],
-  },
+  MutatingWebhookConfigurationList: listOf('io.k8s.api.admissionregistration.v1.MutatingWebhookConfigurationList', 'MutatingWebhookConfiguration', admissionV1('MutatingWebhookConfiguration'), 'The MutatingWebhookConfigurations.'),
   ValidatingWebhook: {
     name: 'io.k8s.api.admissionregistration.v1.ValidatingWebhook',
     description: 'One validating admission webhook: where it is, which requests it sees and what its failure means.',

@@ -4,6 +4,7 @@
  * so their JSON form is base64 of the PEM text; upstream marks them listType atomic.
  */
 import type { TypeTable } from '../../schema/format.js';
+import { listOf, metadataField } from '../meta/schema-list.js';
 
 const certificatesV1 = (kind: string) => [{ group: 'certificates.k8s.io', version: 'v1', kind }];
 const setByServer = 'Set by the API server on creation from the requesting user; immutable.';
@@ -14,7 +15,7 @@ export const certificatesTypes: TypeTable = {
     description: 'A request for an x509 certificate from a named signer, approved or denied through the approval subresource and then issued by the signer. Kubelets get their client and serving certificates this way.',
     gvk: certificatesV1('CertificateSigningRequest'),
     fields: [
-      ['1 metadata ObjectMeta', 'Standard object metadata: name, labels, annotations and the like.'],
+      metadataField,
       ['2 spec CertificateSigningRequestSpec', 'The certificate request; immutable after creation. Users set request, signerName, expirationSeconds and usages; the server fills in the requester.', { required: true }],
       ['3 status CertificateSigningRequestStatus', 'Approval conditions and, once issued, the certificate.'],
     ],
@@ -53,13 +54,5 @@ export const certificatesTypes: TypeTable = {
       ['5 lastTransitionTime Time', 'When the status last changed; the server sets it to now when left empty on a new or changed condition.'],
     ],
   },
-  CertificateSigningRequestList: {
-    name: 'io.k8s.api.certificates.v1.CertificateSigningRequestList',
-    description: 'A list of CertificateSigningRequests.',
-    gvk: certificatesV1('CertificateSigningRequestList'),
-    fields: [
-      ['1 metadata ListMeta', 'Standard list metadata: resourceVersion and the continue token for paging.'],
-      ['2 items CertificateSigningRequest[]!', 'The CertificateSigningRequests.', { required: true }],
-    ],
-  },
+  CertificateSigningRequestList: listOf('io.k8s.api.certificates.v1.CertificateSigningRequestList', 'CertificateSigningRequest', certificatesV1('CertificateSigningRequest'), 'The CertificateSigningRequests.'),
 };

@@ -5,10 +5,9 @@
  * Several int and list fields lack omitempty upstream, so Go always emits them (the `!`).
  */
 import type { FieldMeta, TypeTable } from '../../schema/format.js';
+import { listOf, metadataField } from '../meta/schema-list.js';
 
 const flowcontrolV1 = (kind: string) => [{ group: 'flowcontrol.apiserver.k8s.io', version: 'v1', kind }];
-const objectMeta = 'Standard object metadata: name, labels, annotations and the like.';
-const listMeta = 'Standard list metadata: resourceVersion and the continue token for paging.';
 const conditionsByType: FieldMeta = { patchStrategy: 'merge', patchMergeKey: 'type', listType: 'map', listMapKeys: ['type'] };
 const requiredSet: FieldMeta = { required: true, listType: 'set' };
 
@@ -18,20 +17,12 @@ export const flowcontrolTypes: TypeTable = {
     description: 'Sorts incoming API requests into flows and assigns them a priority level. A flow is the FlowSchema name plus a distinguisher (user or namespace).',
     gvk: flowcontrolV1('FlowSchema'),
     fields: [
-      ['1 metadata ObjectMeta', objectMeta],
+      metadataField,
       ['2 spec FlowSchemaSpec', 'Which requests match, at what precedence, and which priority level they go to.'],
       ['3 status FlowSchemaStatus', 'Current conditions of the FlowSchema.'],
     ],
   },
-  FlowSchemaList: {
-    name: 'io.k8s.api.flowcontrol.v1.FlowSchemaList',
-    description: 'A list of FlowSchemas.',
-    gvk: flowcontrolV1('FlowSchemaList'),
-    fields: [
-      ['1 metadata ListMeta', listMeta],
-      ['2 items FlowSchema[]!', 'The FlowSchemas.', { required: true }],
-    ],
-  },
+  FlowSchemaList: listOf('io.k8s.api.flowcontrol.v1.FlowSchemaList', 'FlowSchema', flowcontrolV1('FlowSchema'), 'The FlowSchemas.'),
   FlowSchemaSpec: {
     name: 'io.k8s.api.flowcontrol.v1.FlowSchemaSpec',
     description: 'What a FlowSchema matches and where it sends the matched requests.',
@@ -139,20 +130,12 @@ export const flowcontrolTypes: TypeTable = {
     description: 'A priority level: the share of the server\'s concurrency its requests get and what happens to those that must wait.',
     gvk: flowcontrolV1('PriorityLevelConfiguration'),
     fields: [
-      ['1 metadata ObjectMeta', objectMeta],
+      metadataField,
       ['2 spec PriorityLevelConfigurationSpec', 'Whether requests at this level are limited, and how.'],
       ['3 status PriorityLevelConfigurationStatus', 'Current conditions of the priority level.'],
     ],
   },
-  PriorityLevelConfigurationList: {
-    name: 'io.k8s.api.flowcontrol.v1.PriorityLevelConfigurationList',
-    description: 'A list of PriorityLevelConfigurations.',
-    gvk: flowcontrolV1('PriorityLevelConfigurationList'),
-    fields: [
-      ['1 metadata ListMeta', listMeta],
-      ['2 items PriorityLevelConfiguration[]!', 'The PriorityLevelConfigurations.', { required: true }],
-    ],
-  },
+  PriorityLevelConfigurationList: listOf('io.k8s.api.flowcontrol.v1.PriorityLevelConfigurationList', 'PriorityLevelConfiguration', flowcontrolV1('PriorityLevelConfiguration'), 'The PriorityLevelConfigurations.'),
   PriorityLevelConfigurationSpec: {
     name: 'io.k8s.api.flowcontrol.v1.PriorityLevelConfigurationSpec',
     description: 'How requests at a priority level are handled; type says which of limited and exempt applies.',

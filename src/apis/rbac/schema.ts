@@ -4,10 +4,9 @@
  * `rules` carries no omitempty upstream (an empty Role prints `rules: null`), hence the `!`.
  */
 import type { TypeTable } from '../../schema/format.js';
+import { listOf, metadataField } from '../meta/schema-list.js';
 
 const rbacV1 = (kind: string) => [{ group: 'rbac.authorization.k8s.io', version: 'v1', kind }];
-const objectMeta = 'Standard object metadata: name, namespace, labels, annotations and the like.';
-const listMeta = 'Standard list metadata: resourceVersion and the continue token for paging.';
 
 export const rbacTypes: TypeTable = {
   PolicyRule: {
@@ -47,44 +46,28 @@ export const rbacTypes: TypeTable = {
     description: 'A set of permission rules valid inside one namespace, granted to subjects by RoleBindings.',
     gvk: rbacV1('Role'),
     fields: [
-      ['1 metadata ObjectMeta', objectMeta],
+      metadataField,
       ['2 rules PolicyRule[]!', 'The permissions this role grants.'],
     ],
   },
-  RoleList: {
-    name: 'io.k8s.api.rbac.v1.RoleList',
-    description: 'A list of Roles.',
-    gvk: rbacV1('RoleList'),
-    fields: [
-      ['1 metadata ListMeta', listMeta],
-      ['2 items Role[]!', 'The Roles.', { required: true }],
-    ],
-  },
+  RoleList: listOf('io.k8s.api.rbac.v1.RoleList', 'Role', rbacV1('Role'), 'The Roles.'),
   RoleBinding: {
     name: 'io.k8s.api.rbac.v1.RoleBinding',
     description: "Grants a Role of its own namespace, or a ClusterRole, to subjects; the permissions hold only in the binding's namespace.",
     gvk: rbacV1('RoleBinding'),
     fields: [
-      ['1 metadata ObjectMeta', objectMeta],
+      metadataField,
       ['2 subjects Subject[]', 'The users, groups and service accounts receiving the role.'],
       ['3 roleRef RoleRef', 'The Role in this namespace or the ClusterRole being granted; an unresolvable reference grants nothing.', { required: true }],
     ],
   },
-  RoleBindingList: {
-    name: 'io.k8s.api.rbac.v1.RoleBindingList',
-    description: 'A list of RoleBindings.',
-    gvk: rbacV1('RoleBindingList'),
-    fields: [
-      ['1 metadata ListMeta', listMeta],
-      ['2 items RoleBinding[]!', 'The RoleBindings.', { required: true }],
-    ],
-  },
+  RoleBindingList: listOf('io.k8s.api.rbac.v1.RoleBindingList', 'RoleBinding', rbacV1('RoleBinding'), 'The RoleBindings.'),
   ClusterRole: {
     name: 'io.k8s.api.rbac.v1.ClusterRole',
     description: 'A cluster-wide set of permission rules, granted by ClusterRoleBindings everywhere or by RoleBindings in one namespace.',
     gvk: rbacV1('ClusterRole'),
     fields: [
-      ['1 metadata ObjectMeta', objectMeta],
+      metadataField,
       ['2 rules PolicyRule[]!', 'The permissions this role grants. With an aggregationRule, a controller owns this list and overwrites edits.'],
       ['3 aggregationRule AggregationRule', 'Optional: builds the rules from every ClusterRole matching its selectors.'],
     ],
@@ -96,32 +79,16 @@ export const rbacTypes: TypeTable = {
       ['1 clusterRoleSelectors LabelSelector[]', 'Label selectors over ClusterRoles; the rules of a role matching any of them are added.'],
     ],
   },
-  ClusterRoleList: {
-    name: 'io.k8s.api.rbac.v1.ClusterRoleList',
-    description: 'A list of ClusterRoles.',
-    gvk: rbacV1('ClusterRoleList'),
-    fields: [
-      ['1 metadata ListMeta', listMeta],
-      ['2 items ClusterRole[]!', 'The ClusterRoles.', { required: true }],
-    ],
-  },
+  ClusterRoleList: listOf('io.k8s.api.rbac.v1.ClusterRoleList', 'ClusterRole', rbacV1('ClusterRole'), 'The ClusterRoles.'),
   ClusterRoleBinding: {
     name: 'io.k8s.api.rbac.v1.ClusterRoleBinding',
     description: 'Grants a ClusterRole to subjects across the whole cluster.',
     gvk: rbacV1('ClusterRoleBinding'),
     fields: [
-      ['1 metadata ObjectMeta', objectMeta],
+      metadataField,
       ['2 subjects Subject[]', 'The users, groups and service accounts receiving the role.'],
       ['3 roleRef RoleRef', 'The ClusterRole being granted; an unresolvable reference grants nothing.', { required: true }],
     ],
   },
-  ClusterRoleBindingList: {
-    name: 'io.k8s.api.rbac.v1.ClusterRoleBindingList',
-    description: 'A list of ClusterRoleBindings.',
-    gvk: rbacV1('ClusterRoleBindingList'),
-    fields: [
-      ['1 metadata ListMeta', listMeta],
-      ['2 items ClusterRoleBinding[]!', 'The ClusterRoleBindings.', { required: true }],
-    ],
-  },
+  ClusterRoleBindingList: listOf('io.k8s.api.rbac.v1.ClusterRoleBindingList', 'ClusterRoleBinding', rbacV1('ClusterRoleBinding'), 'The ClusterRoleBindings.'),
 };

@@ -5,10 +5,9 @@
  * The core/v1 TopologySelectorTerm pair lives here: only StorageClass reaches it.
  */
 import type { TypeTable } from '../../schema/format.js';
+import { listOf, metadataField } from '../meta/schema-list.js';
 
 const storageV1 = (kind: string) => [{ group: 'storage.k8s.io', version: 'v1', kind }];
-const objectMeta = 'Standard object metadata: name, labels, annotations and the like.';
-const listMeta = 'Standard list metadata: resourceVersion and the continue token for paging.';
 
 export const storageTypes: TypeTable = {
   StorageClass: {
@@ -16,7 +15,7 @@ export const storageTypes: TypeTable = {
     description: 'A class of storage that PersistentVolumes can be provisioned from on demand, naming a provisioner and its parameters. Cluster-scoped.',
     gvk: storageV1('StorageClass'),
     fields: [
-      ['1 metadata ObjectMeta', objectMeta],
+      metadataField,
       ['2 provisioner !', 'The provisioner (usually a CSI driver name) that creates volumes of this class.', { required: true }],
       ['3 parameters {}', 'Provisioner-specific settings passed along when a volume of this class is created.'],
       ['4 reclaimPolicy *', 'What happens to a provisioned volume when its claim is deleted: Delete (the default) or Retain.', { enum: ['Delete', 'Recycle', 'Retain'] }],
@@ -26,15 +25,7 @@ export const storageTypes: TypeTable = {
       ['8 allowedTopologies TopologySelectorTerm[]', 'Topologies (such as zones) volumes may be provisioned in; empty means no restriction.', { listType: 'atomic' }],
     ],
   },
-  StorageClassList: {
-    name: 'io.k8s.api.storage.v1.StorageClassList',
-    description: 'A list of StorageClasses.',
-    gvk: storageV1('StorageClassList'),
-    fields: [
-      ['1 metadata ListMeta', listMeta],
-      ['2 items StorageClass[]!', 'The StorageClasses.', { required: true }],
-    ],
-  },
+  StorageClassList: listOf('io.k8s.api.storage.v1.StorageClassList', 'StorageClass', storageV1('StorageClass'), 'The StorageClasses.'),
   TopologySelectorTerm: {
     name: 'io.k8s.api.core.v1.TopologySelectorTerm',
     description: 'A set of topology label requirements that must all hold. Empty terms match nothing.',
@@ -56,20 +47,12 @@ export const storageTypes: TypeTable = {
     description: 'Records the intent to attach a volume to a node, or detach it, for an external CSI attacher to act on. Cluster-scoped.',
     gvk: storageV1('VolumeAttachment'),
     fields: [
-      ['1 metadata ObjectMeta', objectMeta],
+      metadataField,
       ['2 spec VolumeAttachmentSpec', 'Which volume to attach to which node, and by which driver; set by Kubernetes.', { required: true }],
       ['3 status VolumeAttachmentStatus', 'Progress of the attach or detach, reported by the attacher.'],
     ],
   },
-  VolumeAttachmentList: {
-    name: 'io.k8s.api.storage.v1.VolumeAttachmentList',
-    description: 'A list of VolumeAttachments.',
-    gvk: storageV1('VolumeAttachmentList'),
-    fields: [
-      ['1 metadata ListMeta', listMeta],
-      ['2 items VolumeAttachment[]!', 'The VolumeAttachments.', { required: true }],
-    ],
-  },
+  VolumeAttachmentList: listOf('io.k8s.api.storage.v1.VolumeAttachmentList', 'VolumeAttachment', storageV1('VolumeAttachment'), 'The VolumeAttachments.'),
   VolumeAttachmentSpec: {
     name: 'io.k8s.api.storage.v1.VolumeAttachmentSpec',
     description: 'The desired attachment: driver, volume and node.',
@@ -114,15 +97,7 @@ export const storageTypes: TypeTable = {
       ['2 spec CSIDriverSpec', 'How Kubernetes should treat this driver.', { required: true }],
     ],
   },
-  CSIDriverList: {
-    name: 'io.k8s.api.storage.v1.CSIDriverList',
-    description: 'A list of CSIDrivers.',
-    gvk: storageV1('CSIDriverList'),
-    fields: [
-      ['1 metadata ListMeta', listMeta],
-      ['2 items CSIDriver[]!', 'The CSIDrivers.', { required: true }],
-    ],
-  },
+  CSIDriverList: listOf('io.k8s.api.storage.v1.CSIDriverList', 'CSIDriver', storageV1('CSIDriver'), 'The CSIDrivers.'),
   CSIDriverSpec: {
     name: 'io.k8s.api.storage.v1.CSIDriverSpec',
     description: 'How Kubernetes should work with a CSI driver.',
@@ -154,15 +129,7 @@ export const storageTypes: TypeTable = {
       ['2 spec CSINodeSpec', 'The drivers on the node.', { required: true }],
     ],
   },
-  CSINodeList: {
-    name: 'io.k8s.api.storage.v1.CSINodeList',
-    description: 'A list of CSINodes.',
-    gvk: storageV1('CSINodeList'),
-    fields: [
-      ['1 metadata ListMeta', listMeta],
-      ['2 items CSINode[]!', 'The CSINodes.', { required: true }],
-    ],
-  },
+  CSINodeList: listOf('io.k8s.api.storage.v1.CSINodeList', 'CSINode', storageV1('CSINode'), 'The CSINodes.'),
   CSINodeSpec: {
     name: 'io.k8s.api.storage.v1.CSINodeSpec',
     description: 'The CSI drivers present on a node.',
@@ -199,13 +166,5 @@ export const storageTypes: TypeTable = {
       ['5 maximumVolumeSize Quantity', 'Largest volume that can be created with these parameters; the scheduler compares it with claim requests, falling back to capacity.'],
     ],
   },
-  CSIStorageCapacityList: {
-    name: 'io.k8s.api.storage.v1.CSIStorageCapacityList',
-    description: 'A list of CSIStorageCapacities.',
-    gvk: storageV1('CSIStorageCapacityList'),
-    fields: [
-      ['1 metadata ListMeta', listMeta],
-      ['2 items CSIStorageCapacity[]!', 'The CSIStorageCapacities.', { required: true }],
-    ],
-  },
+  CSIStorageCapacityList: listOf('io.k8s.api.storage.v1.CSIStorageCapacityList', 'CSIStorageCapacity', storageV1('CSIStorageCapacity'), 'The CSIStorageCapacities.'),
 };
