@@ -11,7 +11,7 @@ import { type KubeObject, apiVersionOf } from '../apis/meta/types.js';
 import type { UserInfo } from '../auth/user.js';
 import type { RequestInfo } from '../filters/request-info.js';
 import { applyPatch } from '../patch/index.js';
-import { builtinPatchMetaFor } from '../patch/strategic-merge.js';
+import { builtinPatchMetaFor } from '../schema/patch-meta.js';
 import { allVerbs, type RequestContext, type ResourceDef } from '../registry/rest.js';
 import type { VirtualCreate } from '../registry/reviews.js';
 import type { DeleteOptions, Store } from '../registry/store.js';
