@@ -57,6 +57,10 @@ export function defaultPodSpec(spec: Record<string, unknown>): void {
   defaultNil(spec, 'securityContext', {});
   defaultNil(spec, 'terminationGracePeriodSeconds', 30);
   defaultZero(spec, 'schedulerName', 'default-scheduler');
+  // Not a default but the v1 conversion round trip: serviceAccount is the deprecated alias of
+  // serviceAccountName, filling it when empty and always echoing it back.
+  if (!str(spec.serviceAccountName) && str(spec.serviceAccount)) spec.serviceAccountName = spec.serviceAccount;
+  if (str(spec.serviceAccountName)) spec.serviceAccount = spec.serviceAccountName;
   for (const list of containerLists) for (const [c] of objectsAt(spec, list)) defaultContainer(c);
   for (const [v] of objectsAt(spec, 'volumes')) defaultVolume(v);
 }
