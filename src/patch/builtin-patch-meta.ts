@@ -1,103 +1,38 @@
 /**
- * Stand-in patch metadata for built-in kinds until PatchMeta is derived from typed schemas: the
- * `patchStrategy`/`patchMergeKey` struct tags of the commonly patched lists, copied from
- * k8s.io/api core/v1, apps/v1 and batch/v1 types.go (v1.32) and meta/v1 ObjectMeta. Data only.
- * Fields not listed here behave as untagged fields: maps merge, lists are replaced.
- * Tables are compiled once at startup into one Map per kind; a lookup is one Map.get.
+ * Patch metadata for built-in kinds, read from the schema tables (the `patchStrategy` and
+ * `patchMergeKey` struct tags they carry; schema-patch-meta.ts walks them). Fields without tags
+ * behave as untagged fields: maps merge, lists are replaced. One PatchMeta per served kind is
+ * made at startup; a lookup walks the kind's types, one Map.get per path segment.
  */
-import type { PatchMeta, PatchMetaEntry } from './strategic-merge.js';
+import { builtinSchema } from '../schema/tables.js';
+import { lookupPatchMeta, schemaPatchMeta } from './schema-patch-meta.js';
+import type { PatchMeta } from './strategic-merge.js';
 
-type Fields = Record<string, PatchMetaEntry>;
+const perKind = new Map<string, PatchMeta>();
+for (const [gvk, t] of builtinSchema.kinds) perKind.set(gvk, schemaPatchMeta(t));
 
-const byKey = (patchMergeKey: string, patchStrategy = 'merge'): PatchMetaEntry => ({ patchStrategy, patchMergeKey, isList: true });
-const set: PatchMetaEntry = { patchStrategy: 'merge', isList: true, isPrimitiveList: true };
-const conditions: Fields = { 'status.conditions': byKey('type') };
-
-const objectMeta: Fields = { finalizers: set, ownerReferences: byKey('uid') };
-
-/** Container and EphemeralContainerCommon. */
-const container: Fields = {
-  ports: byKey('containerPort'), env: byKey('name'), volumeMounts: byKey('mountPath'), volumeDevices: byKey('devicePath'),
+/** For a kind no table describes: every built-in object still has ObjectMeta's tags. */
+const objectMeta = builtinSchema.types.get('ObjectMeta');
+const metadataOnly: PatchMeta = {
+  lookup: (path) => (objectMeta && path[0] === 'metadata' ? lookupPatchMeta(objectMeta, path.slice(1)) : undefined),
 };
 
-const podSpec: Fields = {
-  volumes: byKey('name', 'merge,retainKeys'),
-  imagePullSecrets: byKey('name'),
-  hostAliases: byKey('ip'),
-  topologySpreadConstraints: byKey('topologyKey'),
-  schedulingGates: byKey('name'),
-  resourceClaims: byKey('name', 'merge,retainKeys'),
-};
-for (const list of ['initContainers', 'containers', 'ephemeralContainers']) {
-  podSpec[list] = byKey('name');
-  for (const [field, entry] of Object.entries(container)) podSpec[`${list}.${field}`] = entry;
-}
-
-/** Where a kind embeds PodSpecs and extra ObjectMetas (dotted paths), plus its own tagged fields. */
-interface KindShape { podSpecs?: string[]; objectMetas?: string[]; fields?: Fields }
-
-const workload = (extra: Fields = {}): KindShape =>
-  ({ podSpecs: ['spec.template.spec'], objectMetas: ['spec.template.metadata'], fields: { ...conditions, ...extra } });
-
-/** Keyed by "group/Kind"; the core group is "". */
-const kinds: Record<string, KindShape> = {
-  '/Pod': {
-    podSpecs: ['spec'],
-    fields: {
-      ...conditions, 'status.podIPs': byKey('ip'), 'status.hostIPs': byKey('ip'),
-      'status.resourceClaimStatuses': byKey('name', 'merge,retainKeys'),
-    },
-  },
-  '/PodTemplate': { podSpecs: ['template.spec'], objectMetas: ['template.metadata'] },
-  '/ReplicationController': workload(),
-  '/Service': { fields: { 'spec.ports': byKey('port'), ...conditions } },
-  '/Node': { fields: { 'spec.podCIDRs': set, ...conditions, 'status.addresses': byKey('type') } },
-  '/Namespace': { fields: conditions },
-  '/PersistentVolumeClaim': { fields: conditions },
-  'apps/Deployment': workload({ 'spec.strategy': { patchStrategy: 'retainKeys' } }),
-  'apps/ReplicaSet': workload(),
-  'apps/DaemonSet': workload(),
-  'apps/StatefulSet': { ...workload(), objectMetas: ['spec.template.metadata', 'spec.volumeClaimTemplates.metadata'] },
-  'batch/Job': workload(),
-  'batch/CronJob': {
-    podSpecs: ['spec.jobTemplate.spec.template.spec'],
-    objectMetas: ['spec.jobTemplate.metadata', 'spec.jobTemplate.spec.template.metadata'],
-  },
-};
-
-const sep = '\u0000';
-
-function compile(shapes: KindShape[]): PatchMeta {
-  const table = new Map<string, PatchMetaEntry>();
-  const put = (prefix: string, fields: Fields) => {
-    for (const [rel, entry] of Object.entries(fields)) {
-      table.set((prefix ? `${prefix}.${rel}` : rel).split('.').join(sep), entry);
-    }
-  };
-  for (const shape of shapes) {
-    put('metadata', objectMeta);
-    for (const at of shape.objectMetas ?? []) put(at, objectMeta);
-    for (const at of shape.podSpecs ?? []) put(at, podSpec);
-    put('', shape.fields ?? {});
-  }
-  return { lookup: (path) => table.get(path.join(sep)) };
-}
-
-const perKind = new Map(Object.entries(kinds).map(([key, shape]) => [key, compile([shape])]));
-const metadataOnly = compile([{}]);
-
-/**
- * Metadata for one built-in kind. Kinds without an entry still get ObjectMeta's tags
- * (finalizers, ownerReferences), which every built-in object has.
- */
+/** Metadata for one built-in kind, by apiVersion ('v1', 'apps/v1') and kind. */
 export function builtinPatchMetaFor(apiVersion: string, kind: string): PatchMeta {
-  const slash = apiVersion.indexOf('/');
-  const group = slash < 0 ? '' : apiVersion.slice(0, slash);
-  return perKind.get(`${group}/${kind}`) ?? metadataOnly;
+  const gvk = apiVersion.includes('/') ? `${apiVersion}/${kind}` : `/${apiVersion}/${kind}`;
+  return perKind.get(gvk) ?? metadataOnly;
 }
 
 /**
- * Kind-agnostic union of every table above, for callers that do not know the kind. The tables
- * do not disagree on any path, so the union is safe for all listed kinds.
+ * Kind-agnostic: the first kind whose types know the path answers. Built-in types do not tag one
+ * path differently in different kinds, so the answer does not depend on the order.
  */
-export const builtinPatchMeta: PatchMeta = compile(Object.values(kinds));
+export const builtinPatchMeta: PatchMeta = {
+  lookup(path) {
+    for (const m of perKind.values()) {
+      const e = m.lookup(path);
+      if (e) return e;
+    }
+    return undefined;
+  },
+};

@@ -10,21 +10,14 @@
  */
 import { ApiError, badRequest, unsupportedMediaType } from '../apis/meta/errors.js';
 import { decodeMessage } from './decode.js';
-import { compileSchema, type MessageDesc } from './schema.js';
+import { builtinSchema } from '../schema/tables.js';
+import { messagesFromSchema } from './derived.js';
+import type { MessageDesc } from './schema.js';
 import { messageForKind } from './kinds.js';
 import { ProtoReader, ProtobufError, WireType } from './wire.js';
-import { metaMessages } from './types-meta.js';
-import { coreMessages } from './types-core.js';
-import { corePodMessages } from './types-core-pod.js';
-import { coreVolumeMessages } from './types-core-volumes.js';
-import { appsMessages } from './types-apps.js';
-import { batchMessages } from './types-batch.js';
-import { groupMessages } from './types-groups.js';
 
-/** Compiled once at startup; a table mistake fails the import, not a request. */
-export const schema: ReadonlyMap<string, MessageDesc> = compileSchema([
-  metaMessages, coreMessages, corePodMessages, coreVolumeMessages, appsMessages, batchMessages, groupMessages,
-]);
+/** Derived once at startup from the schema tables, the one description of every built-in type. */
+export const schema: ReadonlyMap<string, MessageDesc> = messagesFromSchema(builtinSchema);
 
 const magic = [0x6b, 0x38, 0x73, 0x00];
 

@@ -1,37 +1,19 @@
 /**
- * Which message decodes a body, by the envelope's apiVersion and kind. The message is named
- * after the kind unless the kind is taken by another group ('Event=EventsV1Event'). The option
- * kinds (DeleteOptions, ...) are registered in every group version upstream
- * (metav1.AddToGroupVersion), so any apiVersion may carry them.
+ * Which message decodes a body, by the envelope's apiVersion and kind: the schema table type
+ * that serves that group/version/kind (src/schema/tables.ts). The option kinds (DeleteOptions,
+ * ...) are registered in every group version upstream (metav1.AddToGroupVersion), so any
+ * apiVersion may carry them.
  */
-const kindsByApiVersion: Record<string, readonly string[]> = {
-  v1: [
-    'Namespace', 'ConfigMap', 'Secret', 'ServiceAccount', 'Service', 'ResourceQuota', 'Pod', 'PodTemplate',
-    'Event', 'Binding', 'PersistentVolumeClaim', 'Node',
-  ],
-  'apps/v1': ['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'ControllerRevision'],
-  'batch/v1': ['Job', 'CronJob'],
-  'rbac.authorization.k8s.io/v1': ['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding'],
-  'scheduling.k8s.io/v1': ['PriorityClass'],
-  'policy/v1': ['PodDisruptionBudget', 'Eviction'],
-  'networking.k8s.io/v1': ['Ingress', 'IngressClass', 'NetworkPolicy'],
-  'authentication.k8s.io/v1': ['TokenRequest', 'TokenReview', 'SelfSubjectReview'],
-  'authorization.k8s.io/v1': ['SubjectAccessReview', 'LocalSubjectAccessReview', 'SelfSubjectAccessReview', 'SelfSubjectRulesReview'],
-  'coordination.k8s.io/v1': ['Lease'],
-  'events.k8s.io/v1': ['Event=EventsV1Event'],
-};
+import { builtinSchema } from '../schema/tables.js';
 
 const optionKinds = new Set(['DeleteOptions', 'CreateOptions', 'UpdateOptions', 'PatchOptions']);
 
-/** "group/version/Kind" -> message name. */
-const known = new Map(Object.entries(kindsByApiVersion).flatMap(([gv, kinds]) => kinds.map((entry) => {
-  const [kind, message = kind] = entry.split('=');
-  return [`${gv}/${kind}`, message] as const;
-})));
+/** "apiVersion/Kind" ("v1/Pod", "apps/v1/Deployment") -> message name. */
+const known = new Map([...builtinSchema.kinds].map(([gvk, t]) => [gvk.startsWith('/') ? gvk.slice(1) : gvk, t.ref] as const));
 
 /** The message name for this apiVersion+kind, or undefined when we cannot decode it. */
 export function messageForKind(apiVersion: string, kind: string): string | undefined {
-  if (optionKinds.has(kind) && apiVersion !== '') return kind;
+  if (optionKinds.has(kind) && apiVersion !== '') return builtinSchema.types.has(kind) ? kind : undefined;
   return known.get(`${apiVersion}/${kind}`);
 }
 

@@ -1,0 +1,30 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { messagesFromSchema, overlaySchema } from '../../src/protobuf/derived.js';
+import { compileSchema } from '../../src/protobuf/schema.js';
+import { fixtureSchema } from '../schema/openapi-fixture.js';
+
+describe('protobuf descriptors from the schema tables', () => {
+  const messages = messagesFromSchema(fixtureSchema);
+
+  it('leaves TypeMeta out (the envelope carries it) and keeps numbers, flags and links', () => {
+    const widget = messages.get('Widget')!;
+    assert.deepEqual(widget.fields.map((f) => `${f.number} ${f.name}`), ['1 metadata', '2 spec', '3 status']);
+    assert.equal(widget.byNumber[2], widget.fields[1]);
+    assert.equal(widget.fields[1].message, messages.get('WidgetSpec'));
+    const spec = messages.get('WidgetSpec')!;
+    const replicas = spec.byNumber[1]!;
+    assert.equal(replicas.kind, 'int32');
+    assert.equal(replicas.pointer, true);
+    assert.equal(spec.byNumber[8]!.inline, true);
+    assert.equal(spec.byNumber[2]!.message?.wellKnown, 'Quantity');
+  });
+
+  it('replaces hand-compiled messages of the same name and keeps the others', () => {
+    const hand = compileSchema([{ Widget: ['1 metadata s'], Other: ['1 x s'] }]);
+    const merged = overlaySchema(hand, fixtureSchema);
+    assert.notEqual(merged.get('Widget'), hand.get('Widget'));
+    assert.equal(merged.get('Widget')!.fields[0].message?.name, 'ObjectMeta');
+    assert.equal(merged.get('Other'), hand.get('Other'));
+  });
+});
