@@ -73,6 +73,7 @@ describe('apps', () => {
   it('deployments: an annotation change bumps generation once', () => {
     const s = strategy('apps', 'deployments');
     const old = obj({ spec: {} }, { generation: 4, annotations: { a: '1' } });
+    s.prepareForCreate!(old, ctx); // stored objects carry their defaults
     const next = obj({ spec: {} }, { generation: 4, annotations: { a: '2' } });
     s.prepareForUpdate!(next, old, ctx);
     assert.equal(next.metadata.generation, 5);
