@@ -112,7 +112,10 @@ export class ServiceAllocators {
               }
             }
             spec.ipFamilies ??= ['IPv4'];
-            spec.ipFamilyPolicy ??= 'SingleStack';
+            // initIPFamilyFields: a headless Service without a selector asks for every family the
+            // cluster has (RequireDualStack); on this single-stack cluster that is still IPv4 only.
+            const selectorless = !svc.spec || Object.keys((svc.spec as { selector?: object }).selector ?? {}).length === 0;
+            spec.ipFamilyPolicy ??= spec.clusterIP === 'None' && selectorless ? 'RequireDualStack' : 'SingleStack';
           }
           if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
             await this.allocatePorts(spec.ports ?? [], new Set(), errs, undo);

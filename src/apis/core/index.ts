@@ -15,6 +15,7 @@ import { coreEventStrategy } from './events.js';
 import { namespaceStrategy } from './namespaces.js';
 import { podStrategy } from './pods.js';
 import { secretStrategy } from './secrets.js';
+import { serviceStrategy } from './services.js';
 
 const v1 = { group: '', versions: ['v1'] };
 const all = ['all'];
@@ -95,9 +96,6 @@ export const coreResources: ResourceDef[] = [
     categories: all,
     subresources: [statusSubresource('Service')],
     nameValidation: 'dns1035Label',
-    strategy: composeStrategies(statusReset(), createOnUpdate, fieldSelectors({
-      'spec.clusterIP': (s) => fieldString(s, 'spec.clusterIP'),
-      'spec.type': (s) => fieldString(s, 'spec.type') || 'ClusterIP', // the v1 default
-    })),
+    strategy: serviceStrategy,
   }),
 ];
