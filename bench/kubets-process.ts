@@ -64,6 +64,8 @@ export interface KubetsOptions {
   securePort?: boolean;
   /** Optional, with securePort. --token-auth-file. */
   tokenAuthFile?: string;
+  /** Optional. More flags, e.g. --etcd-servers. */
+  args?: string[];
 }
 
 /**
@@ -77,7 +79,7 @@ export async function startKubets(dataDir: string, opts: KubetsOptions = {}): Pr
   const securePort = opts.securePort ? await freePort() : 0;
   const secure = securePort ? [`--secure-port=${securePort}`, '--bind-address=127.0.0.1'] : ['--secure-port=0'];
   if (opts.tokenAuthFile) secure.push(`--token-auth-file=${opts.tokenAuthFile}`);
-  const k = await startServer((port) => [...nodeArgs, mainJs, 'apiserver', `--insecure-port=${port}`, ...secure, `--data-dir=${dataDir}`], '/readyz');
+  const k = await startServer((port) => [...nodeArgs, mainJs, 'apiserver', `--insecure-port=${port}`, ...secure, `--data-dir=${dataDir}`, ...(opts.args ?? [])], '/readyz');
   if (!securePort) return k;
   const pki = join(dataDir, 'pki');
   return {

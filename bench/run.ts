@@ -31,6 +31,8 @@ import { measureStartup, requestJson, type ServerProcess, startBareNode, startKu
 import { type LoadResult, type LoadSpec, percentile, processCpuMs, runLoad } from './load.js';
 import { machineFacts, type Measured, measured } from './machine.js';
 import { runSqliteBaseline, type SqliteResult } from './sqlite-baseline.js';
+import { type EtcdBaselineResult, runEtcdBaseline } from './etcd-baseline.js';
+import { startEtcd } from '../test/storage/etcd-process.js';
 
 const objects = 10_000;
 const startupRuns = 5;
@@ -39,7 +41,8 @@ const warmupMs = 500;
 const durationMs = 2000;
 const getConcurrency = [1, 16, 64];
 const createConcurrency = [1, 16];
-const only = new Set((process.env.BENCH_ONLY ?? 'startup,get,list,create,secure').split(','));
+const etcdConcurrency = [1, 16, 64];
+const only = new Set((process.env.BENCH_ONLY ?? 'startup,get,list,create,secure,etcd').split(','));
 
 /** A ConfigMap of about 630 bytes stored: labels, an annotation and a small config file. */
 const configMapBody = (namespace: string, name: string) => JSON.stringify({
@@ -253,6 +256,60 @@ async function createSection(k: ServerProcess, dir: string): Promise<void> {
     ratio: best(storage).rps / rawBest.rps, target: '-', ok: null });
 }
 
+const fmtEtcd = (r: Measured<EtcdBaselineResult>) => `${Math.round(r.rps)}/s (${lat(r.p50Ms, r.p99Ms)}; other ${r.other.toFixed(1)})`;
+
+/**
+ * kubets over etcd against raw etcd: one etcd member (data on disk, as etcd runs for real), one
+ * kubets on it, and for each concurrency alternating rounds of raw puts and kubets CREATEs, then
+ * raw gets and kubets GETs of one ConfigMap.
+ */
+async function etcdSection(root: string): Promise<void> {
+  const etcd = await startEtcd({ dataDir: mkdtempSync(join(root, 'etcd-')) });
+  let k: ServerProcess | undefined;
+  try {
+    k = await startKubets(join(root, 'etcd-kubets'), { args: [`--etcd-servers=${etcd.url}`, '--etcd-prefix=/bench'] });
+    const ns = await requestJson('POST', `${k.url}/api/v1/namespaces`, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'bench' } });
+    if (ns.status !== 201) throw new Error(`create namespace: ${ns.status} ${ns.text}`);
+    const made = await requestJson('POST', `${k.url}/api/v1/namespaces/bench/configmaps`, JSON.parse(configMapBody('bench', 'cm-get')));
+    if (made.status !== 201) throw new Error(`create ConfigMap: ${made.status} ${made.text}`);
+    const sample = made.text;
+    await settle(k.pid);
+    const pids = [k.pid, etcd.pid];
+    for (const c of etcdConcurrency) {
+      const raw = { put: [] as Measured<EtcdBaselineResult>[], get: [] as Measured<EtcdBaselineResult>[] };
+      const kub = { put: [] as Measured<LoadResult>[], get: [] as Measured<LoadResult>[] };
+      for (let i = 0; i < rounds; i++) {
+        for (const mode of ['put', 'get'] as const) {
+          const rawRun = async () => {
+            const r = await measured(pids, () => runEtcdBaseline({ mode, url: etcd.url, sample, concurrency: c, warmupMs, durationMs }));
+            log(`raw etcd ${mode} c=${c}: ${fmtEtcd(r)}`);
+            raw[mode].push(r);
+          };
+          const kubetsRun = async () => {
+            kub[mode].push(await load(`kubets on etcd ${mode === 'put' ? 'CREATE' : 'GET'} c=${c}`, pids, mode === 'put'
+              ? { url: `${k!.url}/api/v1/namespaces/bench/configmaps`, method: 'POST', body: configMapBody('bench', `e${i}c${c}-{{n}}`), concurrency: c, warmupMs, durationMs, expectStatus: 201, serverPid: k!.pid }
+              : { url: `${k!.url}/api/v1/namespaces/bench/configmaps/cm-get`, method: 'GET', concurrency: c, warmupMs, durationMs, expectStatus: 200, serverPid: k!.pid }));
+          };
+          if (i % 2 === 0) { await rawRun(); await kubetsRun(); } else { await kubetsRun(); await rawRun(); }
+        }
+      }
+      for (const mode of ['put', 'get'] as const) {
+        const kb = best(kub[mode]);
+        const rb = best(raw[mode]);
+        const ratio = kb.rps / rb.rps;
+        const create = mode === 'put';
+        rows.push({
+          bench: `etcd: ${create ? 'CREATE ConfigMap (POST)' : 'GET 1 ConfigMap'}, c=${c}`, kubets: fmtLoad(kb), baseline: `raw etcd ${create ? 'put' : 'get'} ${fmtEtcd(rb)}`,
+          ratio, target: create && c === 64 ? '≥ 0.60' : '- (info)', ok: create && c === 64 ? ratio >= 0.6 : null,
+        });
+      }
+    }
+  } finally {
+    if (k) await k.stop();
+    await etcd.stop();
+  }
+}
+
 function table(): string {
   const lines = ['| benchmark | kubets | baseline | ratio | target | met |', '|---|---|---|---|---|---|'];
   for (const r of rows) {
@@ -297,6 +354,7 @@ async function main(): Promise<void> {
     const code = await k.stop();
     if (code !== 0) log(`kubets exited with ${code}`);
     if (only.has('secure')) await secureSection(dataDir, root, bareHttp);
+    if (only.has('etcd')) await etcdSection(root);
     process.stdout.write(`\n${facts.map((f) => `- ${f}`).join('\n')}\n\n${table()}\n`);
   } finally {
     if (process.env.BENCH_KEEP === '1') log(`kept ${root}`);

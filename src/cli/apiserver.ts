@@ -1,5 +1,6 @@
 /** `kubets apiserver`: kube-apiserver's flag names and defaults mapped onto ApiServerOptions. */
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { startApiServer } from '../server/api-server.js';
 import { defaultOnPlugins, enabledPlugins } from '../admission/registry.js';
@@ -51,6 +52,16 @@ export const apiserverFlags: FlagDef[] = [
   { name: 'audit-log-compress', type: 'bool', default: 'false', usage: 'Gzip rotated audit log files.' },
   { name: 'audit-log-format', type: 'string', default: 'json', usage: 'Audit log line format: json or legacy.' },
   { name: 'controllers', type: 'stringSlice', default: '*', usage: `In-process controllers to run: '*' for all (${controllerNames.join(', ')}), 'foo' to add one, '-foo' to turn one off.` },
+  { name: 'advertise-address', type: 'string', default: '', usage: 'The IP address at which this server is listed in the kubernetes Endpoints. Default: --bind-address, or the first non-loopback IPv4 interface when that is 0.0.0.0.' },
+  { name: 'endpoint-reconciler-type', type: 'string', default: 'lease', usage: 'How the kubernetes Endpoints are kept: lease (every live API server is listed) or none.' },
+  { name: 'endpoint-reconciler-interval', type: 'duration', default: '10s', usage: 'kubets only: how often each API server renews its lease and rewrites the kubernetes Endpoints.' },
+  { name: 'endpoint-reconciler-lease-ttl', type: 'duration', default: '15s', usage: 'kubets only: how long an API server\'s lease may go unrenewed before the others drop it from the Endpoints.' },
+  { name: 'leader-elect', type: 'bool', default: 'true', usage: 'Run the in-process controllers on one API server at a time, elected through a coordination.k8s.io Lease.' },
+  { name: 'leader-elect-lease-duration', type: 'duration', default: '15s', usage: 'How long other candidates wait after the leader\'s last renewal before taking over.' },
+  { name: 'leader-elect-renew-deadline', type: 'duration', default: '10s', usage: 'How long the leader keeps retrying a renewal before it stops leading. Must be less than the lease duration.' },
+  { name: 'leader-elect-retry-period', type: 'duration', default: '2s', usage: 'How long candidates wait between attempts to acquire or renew leadership.' },
+  { name: 'leader-elect-resource-name', type: 'string', default: 'kube-controller-manager', usage: 'The name of the Lease used for leader election.' },
+  { name: 'leader-elect-resource-namespace', type: 'string', default: 'kube-system', usage: 'The namespace of the Lease used for leader election.' },
   { name: 'v', short: 'v', type: 'int', default: '0', usage: 'Number for the log level verbosity.' },
 ];
 
@@ -122,6 +133,19 @@ export async function runApiserver(argv: string[]): Promise<void> {
   } catch (e) {
     fail((e as Error).message);
   }
+  const reconcilerType = get<string>('endpoint-reconciler-type');
+  if (reconcilerType === 'master-count') fail('endpoint-reconciler-type "master-count" is not supported by kubets; use lease or none');
+  if (reconcilerType !== 'lease' && reconcilerType !== 'none') fail(`invalid endpoint-reconciler-type ${JSON.stringify(reconcilerType)}: must be one of lease, none`);
+  const reconcilerInterval = get<number>('endpoint-reconciler-interval');
+  const reconcilerTtl = get<number>('endpoint-reconciler-lease-ttl');
+  if (reconcilerInterval <= 0 || reconcilerTtl <= reconcilerInterval) fail('--endpoint-reconciler-lease-ttl must be greater than --endpoint-reconciler-interval, which must be positive');
+  const lease = { duration: get<number>('leader-elect-lease-duration'), renew: get<number>('leader-elect-renew-deadline'), retry: get<number>('leader-elect-retry-period') };
+  // client-go's own checks (leaderelection.NewLeaderElector).
+  if (lease.duration <= lease.renew) fail('leaseDuration must be greater than renewDeadline');
+  if (lease.renew <= lease.retry * 1.2) fail('renewDeadline must be greater than retryPeriod*JitterFactor');
+  if (lease.retry < 1) fail('retryPeriod must be greater than zero');
+  const advertise = get<string>('advertise-address');
+  if (advertise && isIP(advertise) === 0) fail(`invalid argument ${JSON.stringify(advertise)} for "--advertise-address" flag: not an IP address`);
   let admissionPlugins: string[] = [];
   try {
     admissionPlugins = enabledPlugins(get<string[]>('enable-admission-plugins'), get<string[]>('disable-admission-plugins'));
@@ -173,6 +197,12 @@ export async function runApiserver(argv: string[]): Promise<void> {
       bookmarkIntervalMs: 60_000,
       admissionPlugins,
       controllers,
+      advertiseAddress: advertise || undefined,
+      endpointReconciler: { type: reconcilerType as 'lease' | 'none', intervalMs: reconcilerInterval, ttlMs: reconcilerTtl },
+      leaderElection: get<boolean>('leader-elect') ? {
+        namespace: get<string>('leader-elect-resource-namespace'), name: get<string>('leader-elect-resource-name'),
+        leaseDurationMs: lease.duration, renewDeadlineMs: lease.renew, retryPeriodMs: lease.retry,
+      } : undefined,
       storage,
       audit: {
         policyFile: get<string>('audit-policy-file'),

@@ -21,6 +21,7 @@ import { NamespaceController } from '../controllers/namespace.js';
 import { ResourceQuotaController } from '../controllers/resource-quota.js';
 import { RootCaPublisher } from '../controllers/root-ca-publisher.js';
 import { controllerNames } from '../controllers/selection.js';
+import type { Controller } from '../controllers/controller.js';
 import { ServiceAccountsController } from '../controllers/serviceaccounts.js';
 import { buildDiscovery } from '../endpoints/discovery.js';
 import type { HandlerEnv, Route, TokenIssuer } from '../endpoints/resource-handler.js';
@@ -39,7 +40,9 @@ import { ServiceAllocators, parseCidr, parsePortRange } from '../registry/servic
 import { Store } from '../registry/store.js';
 import { openSqliteStorage } from '../storage/sqlite/sqlite-storage.js';
 import type { Storage } from '../storage/storage.js';
-import { advertiseAddress, ensureBootstrapObjects, ensureKubernetesService } from './bootstrap.js';
+import { defaultAdvertiseAddress, ensureBootstrapObjects, ensureKubernetesService } from './bootstrap.js';
+import { LeaseEndpointReconciler } from './endpoint-reconciler.js';
+import { LeaderElector, type LeaderElectionConfig } from '../controllers/leader-election.js';
 import { getOrNull, listAll } from './lookups.js';
 import { listenSecure } from './secure-listener.js';
 import { newApiHandler } from './handler.js';
@@ -88,6 +91,19 @@ export interface ApiServerOptions {
   admissionPlugins?: readonly string[];
   /** Optional. --audit-policy-file and --audit-log-* (audit is off without both a path and a policy). */
   audit?: AuditOptions;
+  /** Optional. --advertise-address; default: the bind address, or this host's first IPv4 interface. */
+  advertiseAddress?: string;
+  /** Optional. How the `kubernetes` Endpoints are kept (default lease, as upstream). */
+  endpointReconciler?: EndpointReconcilerConfig;
+  /** Optional. Leader election for the in-process controllers; absent = they always run. */
+  leaderElection?: LeaderElectionConfig;
+}
+
+export interface EndpointReconcilerConfig {
+  /** 'lease': every live server is listed; 'none': the endpoints are left alone. */
+  type: 'lease' | 'none';
+  intervalMs: number;
+  ttlMs: number;
 }
 
 export interface RunningApiServer {
@@ -127,7 +143,7 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
   const securePort = o.secure?.securePort ?? 0;
 
   await ensureBootstrapObjects(stores);
-  await ensureKubernetesService(stores, alloc.firstIP(), advertiseAddress(), securePort || 6443);
+  const advertise = o.advertiseAddress || defaultAdvertiseAddress(o.secure?.bindAddress ?? '');
 
   const metrics = new ApiMetrics(async () => {
     const out: Array<[string, number]> = [];
@@ -158,7 +174,7 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
     if (secure.auth.rbac) Object.assign(rbacPolicy, { authorizer: secure.auth.authorizer, resolver: secure.auth.rbac });
   }
 
-  const discoveryAddress = secure ? `${advertiseAddress()}:${securePort}` : `${o.insecureBindAddress}:${o.insecurePort}`;
+  const discoveryAddress = secure ? `${advertise}:${securePort}` : `${o.insecureBindAddress}:${o.insecurePort}`;
   const api = newApiHandler({
     env, metrics,
     discovery: buildDiscovery(builtinResources, groupOrder, discoveryAddress),
@@ -198,6 +214,8 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
   }
 
   let secureUrl: string | undefined;
+  // Without a secure port, the endpoints still name upstream's default one.
+  let servedSecurePort = 6443;
   let adminKubeconfig: string | undefined;
   if (secure && o.secure) {
     const { auth } = secure;
@@ -217,11 +235,20 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
     }, serve(secureChain, anonymousUser, metrics, o.log, inflight));
     secureUrl = `https://127.0.0.1:${listener.port}`;
     closers.push((graceMs) => listener.close(graceMs));
-    if (listener.port !== securePort) await ensureKubernetesService(stores, alloc.firstIP(), advertiseAddress(), listener.port);
+    servedSecurePort = listener.port;
     adminKubeconfig = join(o.dataDir, 'admin.kubeconfig');
     const { writeKubeconfig } = await import('./kubeconfig.js');
     await writeKubeconfig(adminKubeconfig, { server: secureUrl, caCertPem: secure.pki.caCert, clientCertPem: secure.pki.adminCert, clientKeyPem: secure.pki.adminKey });
   }
+
+  await ensureKubernetesService(stores, alloc.firstIP(), servedSecurePort);
+  const reconcilerConfig = o.endpointReconciler ?? { type: 'lease', intervalMs: 10_000, ttlMs: 15_000 };
+  const reconciler = reconcilerConfig.type === 'lease' ? new LeaseEndpointReconciler({
+    storage, stores, ip: advertise, port: servedSecurePort, intervalMs: reconcilerConfig.intervalMs, ttlMs: reconcilerConfig.ttlMs, log: o.log,
+  }) : undefined;
+  // Listed in the endpoints before reporting ready, as upstream's post-start hook.
+  await reconciler?.reconcile();
+  reconciler?.start();
 
   let compactedUpTo = await storage.currentRevision();
   const compaction = o.compactionIntervalMs > 0 ? setInterval(() => {
@@ -236,24 +263,43 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
 
   // In-process controllers are clients of the API like any other; on the secure port they use
   // the admin certificate. Each gets its own client (its own connections).
-  const controllers: Array<{ start(): void; stop(): Promise<void> }> = [];
   const newClient = () => (insecureUrl ? new ApiClient(insecureUrl) : secureUrl && secure
     ? new ApiClient(secureUrl, { ca: secure.pki.caCert, cert: secure.pki.adminCert, key: secure.pki.adminKey })
     : undefined);
   const wanted = o.controllers ?? new Set<string>(controllerNames);
-  if (insecureUrl || secure) {
-    if (wanted.has('namespace-controller')) controllers.push(new NamespaceController(newClient()!, o.log));
-    if (wanted.has('serviceaccount-controller')) controllers.push(new ServiceAccountsController(newClient()!, o.log));
-    if (wanted.has('clusterrole-aggregation-controller')) controllers.push(new ClusterRoleAggregationController(newClient()!, o.log));
-    if (wanted.has('resourcequota-controller')) controllers.push(new ResourceQuotaController(newClient()!, o.log));
+  // Loaded with the secure port only: it signs with jose.
+  const tokensController = secure && wanted.has('serviceaccount-token-controller')
+    ? (await import('../controllers/serviceaccount-tokens.js')).ServiceAccountTokensController : undefined;
+  /** A fresh set each time: a controller, once stopped, does not start again. */
+  const newControllers = (): Controller[] => {
+    const out: Controller[] = [];
+    if (wanted.has('namespace-controller')) out.push(new NamespaceController(newClient()!, o.log));
+    if (wanted.has('serviceaccount-controller')) out.push(new ServiceAccountsController(newClient()!, o.log));
+    if (wanted.has('clusterrole-aggregation-controller')) out.push(new ClusterRoleAggregationController(newClient()!, o.log));
+    if (wanted.has('resourcequota-controller')) out.push(new ResourceQuotaController(newClient()!, o.log));
     // These two need the cluster CA and signing key, which only exist with the secure port.
-    if (secure && wanted.has('root-ca-certificate-publisher-controller')) controllers.push(new RootCaPublisher(newClient()!, o.log, secure.pki.caCert));
-    if (secure && wanted.has('serviceaccount-token-controller')) {
-      // Loaded with the secure port only: it signs with jose.
-      const { ServiceAccountTokensController } = await import('../controllers/serviceaccount-tokens.js');
-      controllers.push(new ServiceAccountTokensController(newClient()!, o.log, secure.tokens.privateKey, secure.pki.caCert));
-    }
+    if (secure && wanted.has('root-ca-certificate-publisher-controller')) out.push(new RootCaPublisher(newClient()!, o.log, secure.pki.caCert));
+    if (secure && tokensController) out.push(new tokensController(newClient()!, o.log, secure.tokens.privateKey, secure.pki.caCert));
+    return out;
+  };
+  let controllers: Controller[] = [];
+  const startControllers = () => {
+    controllers = newControllers();
     for (const c of controllers) c.start();
+  };
+  const stopControllers = async () => {
+    const stopping = controllers;
+    controllers = [];
+    for (const c of stopping) await c.stop();
+  };
+  let elector: LeaderElector | undefined;
+  if ((insecureUrl || secure) && wanted.size > 0) {
+    if (o.leaderElection) {
+      elector = new LeaderElector(newClient()!, o.leaderElection, { onStartedLeading: startControllers, onStoppedLeading: stopControllers }, o.log);
+      elector.start();
+    } else {
+      startControllers();
+    }
   }
 
   startupDone = true;
@@ -265,7 +311,10 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
     async close() {
       shuttingDown = true;
       if (compaction) clearInterval(compaction);
-      for (const c of controllers) await c.stop();
+      if (elector) await elector.stop();
+      else await stopControllers();
+      // Out of the endpoints before the listeners go (upstream's RemoveEndpoints on shutdown).
+      await reconciler?.stop().catch((e) => o.log.error('removing this server from the endpoints failed', { error: String(e) }));
       stopping.abort(); // open watches end now; short requests get up to 10 s to finish
       await Promise.all(closers.map((c) => c(10_000)));
       await audit?.close();

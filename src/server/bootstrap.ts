@@ -1,10 +1,9 @@
 /**
  * Objects the server makes sure exist at start (created when missing, never overwritten): the
  * default namespaces, each resource's bootstrap objects (flowcontrol, priority classes), and the
- * `kubernetes` Service with its Endpoints and EndpointSlice pointing at this server.
+ * `kubernetes` Service.
  */
 import { networkInterfaces } from 'node:os';
-import { ApiError } from '../apis/meta/errors.js';
 import type { KubeObject } from '../apis/meta/types.js';
 import type { RequestContext } from '../registry/rest.js';
 import type { Store } from '../registry/store.js';
@@ -15,8 +14,12 @@ export const defaultNamespaces = ['default', 'kube-system', 'kube-public', 'kube
 
 const systemCtx: RequestContext = { user: insecureUser, namespace: '', dryRun: false };
 
-/** The address other machines reach this server at: the first non-loopback IPv4 interface. */
-export function advertiseAddress(): string {
+/**
+ * --advertise-address when blank, as upstream: the bind address unless it is unspecified
+ * (0.0.0.0, ::), else the first non-loopback IPv4 interface.
+ */
+export function defaultAdvertiseAddress(bindAddress: string): string {
+  if (bindAddress && bindAddress !== '0.0.0.0' && bindAddress !== '::') return bindAddress;
   for (const addrs of Object.values(networkInterfaces())) {
     for (const a of addrs ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
   }
@@ -45,10 +48,10 @@ export async function ensureBootstrapObjects(stores: Map<string, Store>): Promis
 }
 
 /**
- * The `kubernetes` Service (first service IP, port 443 -> the secure port) and its endpoints.
- * Endpoints are rewritten when the address or port changed (the reconciler's job upstream).
+ * The `kubernetes` Service (first service IP, port 443 -> the secure port). Its endpoints are the
+ * endpoint reconciler's (endpoint-reconciler.ts), as upstream.
  */
-export async function ensureKubernetesService(stores: Map<string, Store>, clusterIP: string, address: string, securePort: number): Promise<void> {
+export async function ensureKubernetesService(stores: Map<string, Store>, clusterIP: string, securePort: number): Promise<void> {
   const labels = { component: 'apiserver', provider: 'kubernetes' };
   const ctx = { ...systemCtx, namespace: 'default' };
   await stores.get('/services')!.ensure({
@@ -60,28 +63,4 @@ export async function ensureKubernetesService(stores: Map<string, Store>, cluste
       ipFamilies: ['IPv4'], ipFamilyPolicy: 'SingleStack', internalTrafficPolicy: 'Cluster',
     },
   }, ctx);
-  const subsets = [{ addresses: [{ ip: address }], ports: [{ name: 'https', port: securePort, protocol: 'TCP' }] }];
-  await upsert(stores.get('/endpoints')!, ctx, { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } }, subsets }, (cur) => {
-    cur.subsets = subsets;
-    return cur;
-  });
-  const slices = stores.get('discovery.k8s.io/endpointslices');
-  if (slices) {
-    const endpoints = [{ addresses: [address], conditions: { ready: true } }];
-    const ports = [{ name: 'https', port: securePort, protocol: 'TCP' }];
-    await upsert(slices, ctx, {
-      apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice',
-      metadata: { name: 'kubernetes', namespace: 'default', labels: { 'kubernetes.io/service-name': 'kubernetes', 'endpointslice.kubernetes.io/managed-by': 'endpointslicemirroring-controller.k8s.io' } },
-      addressType: 'IPv4', endpoints, ports,
-    }, (cur) => ({ ...cur, endpoints, ports }));
-  }
-}
-
-async function upsert(store: Store, ctx: RequestContext, obj: KubeObject, update: (cur: KubeObject) => KubeObject): Promise<void> {
-  try {
-    await store.update(ctx, obj.metadata.name!, update);
-  } catch (e) {
-    if (!(e instanceof ApiError) || e.code !== 404) throw e;
-    await store.ensure(obj, ctx);
-  }
 }

@@ -22,6 +22,8 @@ export interface EtcdProcess {
   freeze(): Promise<void>;
   /** SIGCONT. */
   thaw(): void;
+  /** SIGKILL by PID, resolving once it exited; the data dir stays. */
+  kill(): Promise<void>;
 }
 
 export interface StartEtcdOptions {
@@ -31,6 +33,9 @@ export interface StartEtcdOptions {
   peerPort?: number;
   /** Optional. How long to wait for /health (ms); default 20 s. */
   startTimeoutMs?: number;
+  /** Optional. Member name and the whole --initial-cluster, for a member of a cluster (startEtcdCluster). */
+  name?: string;
+  initialCluster?: string;
 }
 
 const etcdBinary = process.env.KUBETS_ETCD_BIN ?? 'etcd';
@@ -66,11 +71,12 @@ export async function startEtcd(opts: StartEtcdOptions = {}): Promise<EtcdProces
   const peerPort = opts.peerPort ?? await freePort();
   const url = `http://127.0.0.1:${clientPort}`;
   const peer = `http://127.0.0.1:${peerPort}`;
+  const name = opts.name ?? 'test';
   const child = spawn(etcdBinary, [
-    '--name', 'test', '--data-dir', dataDir,
+    '--name', name, '--data-dir', dataDir,
     '--listen-client-urls', url, '--advertise-client-urls', url,
     '--listen-peer-urls', peer, '--initial-advertise-peer-urls', peer,
-    '--initial-cluster', `test=${peer}`, '--initial-cluster-state', 'new',
+    '--initial-cluster', opts.initialCluster ?? `${name}=${peer}`, '--initial-cluster-state', 'new',
     '--logger', 'zap', '--log-level', 'error',
   ], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -104,7 +110,78 @@ export async function startEtcd(opts: StartEtcdOptions = {}): Promise<EtcdProces
     }
   };
   const thaw = () => { if (!stopped) process.kill(pid, 'SIGCONT'); };
-  return { url, clientPort, peerPort, pid, dataDir, stop, freeze, thaw };
+  const kill9 = async () => {
+    if (stopped) return;
+    stopped = true;
+    process.kill(pid, 'SIGKILL');
+    await exited;
+  };
+  return { url, clientPort, peerPort, pid, dataDir, stop, freeze, thaw, kill: kill9 };
+}
+
+export interface EtcdMember extends EtcdProcess {
+  readonly name: string;
+}
+
+export interface EtcdCluster {
+  /** Live members (a killed one is replaced in this list when restarted). */
+  readonly members: EtcdMember[];
+  /** Every member's client URL, for --etcd-servers. */
+  readonly urls: string[];
+  /** The member the others follow, as the members themselves report it. */
+  leader(): Promise<EtcdMember>;
+  /** SIGKILL one member by PID (its data stays for restart). */
+  kill(member: EtcdMember): Promise<void>;
+  /** Starts a killed member again on its data dir and ports; resolves when it is healthy. */
+  restart(member: EtcdMember): Promise<EtcdMember>;
+  stop(): Promise<void>;
+}
+
+/** A cluster of n members on loopback ports; all start together, as a new cluster needs quorum. */
+export async function startEtcdCluster(n = 3): Promise<EtcdCluster> {
+  requireEtcd();
+  const base = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+  const plan = await Promise.all(Array.from({ length: n }, async (_, i) => ({
+    name: `m${i}`, clientPort: await freePort(), peerPort: await freePort(), dataDir: mkdtempSync(join(base, `kubets-etcd-m${i}-`)),
+  })));
+  const initialCluster = plan.map((m) => `${m.name}=http://127.0.0.1:${m.peerPort}`).join(',');
+  const launch = async (m: typeof plan[number]): Promise<EtcdMember> =>
+    Object.assign(await startEtcd({ ...m, initialCluster, startTimeoutMs: 30_000 }), { name: m.name });
+  const members = await Promise.all(plan.map(launch));
+  const cluster: EtcdCluster = {
+    members,
+    urls: members.map((m) => m.url),
+    async leader() {
+      for (const m of cluster.members) {
+        try {
+          // etcd's gRPC gateway: the member's own id and the leader's id, as decimal strings.
+          const res = await fetch(`${m.url}/v3/maintenance/status`, { method: 'POST', body: '{}', signal: AbortSignal.timeout(2_000) });
+          const st = await res.json() as { header: { member_id: string }; leader: string };
+          if (st.leader && st.leader !== '0') {
+            for (const other of cluster.members) {
+              const r = await fetch(`${other.url}/v3/maintenance/status`, { method: 'POST', body: '{}', signal: AbortSignal.timeout(2_000) });
+              if ((await r.json() as { header: { member_id: string } }).header.member_id === st.leader) return other;
+            }
+          }
+        } catch { /* this member is down or busy: ask the next */ }
+      }
+      throw new Error('no etcd member reports a reachable leader');
+    },
+    async kill(member) {
+      await member.kill();
+    },
+    async restart(member) {
+      const p = plan.find((x) => x.name === member.name)!;
+      const fresh = await launch(p);
+      cluster.members.splice(cluster.members.indexOf(member), 1, fresh);
+      return fresh;
+    },
+    async stop() {
+      await Promise.all(cluster.members.map((m) => m.stop()));
+      for (const p of plan) rmSync(p.dataDir, { recursive: true, force: true });
+    },
+  };
+  return cluster;
 }
 
 /** Linux: every thread of pid in state T (stopped). Elsewhere: assume so after the signal. */

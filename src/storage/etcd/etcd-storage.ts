@@ -37,6 +37,8 @@ export class EtcdStorage implements Storage {
   private readonly client: Etcd3;
   private readonly keys: Keyspace;
   private readonly endpoints: number;
+  /** The deadline of one call; a broken watch stream gets as long to reopen. */
+  private readonly requestTimeoutMs: number;
   private readonly watches = new Set<AbortController>();
   /** The highest revision any response showed: "now" for a watch without a resourceVersion. */
   private lastSeen = 0;
@@ -50,6 +52,7 @@ export class EtcdStorage implements Storage {
     this.client = connectEtcd(opts);
     this.keys = new Keyspace((opts.prefix ?? '/registry').replace(/\/+$/, ''));
     this.endpoints = opts.endpoints.length;
+    this.requestTimeoutMs = opts.requestTimeoutMs ?? 5_000;
   }
 
   /** Best effort: learns the current revision and the server version; failures are ignored. */
@@ -185,6 +188,7 @@ export class EtcdStorage implements Storage {
       progressNotifyMs: opts.progressNotifyMs,
       trustProgress: this.trustProgress,
       onRevision: (rev) => { if (rev > this.lastSeen) this.lastSeen = rev; },
+      resumeWindowMs: this.requestTimeoutMs,
     }, AbortSignal.any([signal, ac.signal]), () => this.watches.delete(ac));
   }
 

@@ -13,8 +13,12 @@
  * it shows up; only a later progress response releases it. Newer servers (and the server's own
  * periodic progress_notify, sent on the event channel) are trusted as they come.
  *
- * Failure: compaction ends the watch with Expired; a broken stream ends it with Unavailable.
- * Callers resume from the last revision they saw, like any client.
+ * Failure: compaction ends the watch with Expired. A broken stream (the member died, the
+ * connection dropped) is reopened from the revision after the last one queued, on whichever
+ * endpoint the client picks (a dead member's circuit is open, so another one), as clientv3 does
+ * for kube-apiserver: a member failure in a cluster is invisible to watchers. Only when no stream
+ * can be reopened within resumeWindowMs does the watch end with Unavailable; callers then resume
+ * from the last revision they saw, like any client.
  */
 import type { IWatchRequest, IWatchResponse, Etcd3 } from 'etcd3';
 import type { KubeObject } from '../../apis/meta/types.js';
@@ -38,6 +42,8 @@ export interface WatchSpec {
   trustProgress: boolean;
   /** Called with every header revision seen. */
   onRevision: (rev: number) => void;
+  /** How long a broken stream may keep failing to reopen before the watch ends (ms). */
+  resumeWindowMs: number;
 }
 
 type Stream = Awaited<ReturnType<Etcd3['watchClient']['watch']>> & { pause(): void; resume(): void };
@@ -58,6 +64,10 @@ export function watchEtcd(client: Etcd3, spec: WatchSpec, signal: AbortSignal, o
   let last = spec.startRevision - 1;
   let held: { rev: number; at: number } | null = null;
   let restarted = false;
+  /** When the current run of stream failures began (0: the stream is healthy). */
+  let brokenSince = 0;
+  let reopenDelayMs = 0;
+  let reopenTimer: NodeJS.Timeout | undefined;
   const notify = () => { wake?.(); wake = null; };
 
   const timer = spec.progressNotifyMs && spec.progressNotifyMs > 0
@@ -69,6 +79,7 @@ export function watchEtcd(client: Etcd3, spec: WatchSpec, signal: AbortSignal, o
     if (done) return;
     done = true;
     clearInterval(timer);
+    clearTimeout(reopenTimer);
     signal.removeEventListener('abort', dispose);
     stream?.cancel();
     onDispose();
@@ -102,7 +113,13 @@ export function watchEtcd(client: Etcd3, spec: WatchSpec, signal: AbortSignal, o
         : new StorageError('Unavailable', spec.key, undefined, `etcd canceled the watch: ${res.cancel_reason || 'no reason given'}`));
       return;
     }
-    if (res.created) return;
+    if (res.created) {
+      brokenSince = 0;
+      reopenDelayMs = 0;
+      // A watch restarted from etcd's now (see above) continues after the revision it started at.
+      if (last < 0 && rev > 0) last = rev;
+      return;
+    }
     if (res.events.length > 0) {
       for (const e of res.events) {
         const ev = toEvent(e.type, e.kv as Kv, e.prev_kv as Kv | null, spec.key);
@@ -121,14 +138,37 @@ export function watchEtcd(client: Etcd3, spec: WatchSpec, signal: AbortSignal, o
     if (!held && rev > last) held = { rev, at: now };
   };
 
-  client.watchClient.watch().then((s) => {
-    stream = s as Stream;
-    s.on('data', onResponse);
-    s.on('error', (e: Error) => fail(new StorageError('Unavailable', spec.key, undefined, `etcd watch stream: ${e.message}`)));
-    s.on('end', () => fail(new StorageError('Unavailable', spec.key, undefined, 'etcd closed the watch stream')));
-    if (done) { s.cancel(); return; }
-    s.write(createRequest(spec.startRevision));
-  }, (e: unknown) => fail(new StorageError('Unavailable', spec.key, undefined, `etcd watch: ${(e as Error).message}`)));
+  /** A stream failed: reopen from after the last queued revision, or give up past the window. */
+  const broken = (e: StorageError) => {
+    if (done || failure !== undefined) return;
+    const now = Date.now();
+    if (brokenSince === 0) brokenSince = now;
+    if (now - brokenSince >= spec.resumeWindowMs) return fail(e);
+    const old = stream;
+    stream = undefined;
+    generation++; // the old stream's late events and errors are ignored from here on
+    old?.cancel();
+    reopenDelayMs = Math.min(Math.max(reopenDelayMs * 2, 50), 1_000);
+    reopenTimer = setTimeout(open, reopenDelayMs);
+  };
+
+  let generation = 0;
+  function open(): void {
+    const mine = ++generation;
+    const current = () => mine === generation;
+    client.watchClient.watch().then((s) => {
+      if (done || !current()) { s.cancel(); return; }
+      stream = s as Stream;
+      s.on('data', (res: IWatchResponse) => { if (current()) onResponse(res); });
+      s.on('error', (e: Error) => { if (current()) broken(new StorageError('Unavailable', spec.key, undefined, `etcd watch stream: ${e.message}`)); });
+      s.on('end', () => { if (current()) broken(new StorageError('Unavailable', spec.key, undefined, 'etcd closed the watch stream')); });
+      if (paused) stream.pause();
+      held = null;
+      // Exactly the events not yet queued (the first time: from startRevision, or etcd's now).
+      s.write(createRequest(last >= 0 ? last + 1 : 0));
+    }, (e: unknown) => { if (current()) broken(new StorageError('Unavailable', spec.key, undefined, `etcd watch: ${(e as Error).message}`)); });
+  }
+  open();
 
   function createRequest(startRevision: number): IWatchRequest {
     return {

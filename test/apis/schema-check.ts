@@ -1,0 +1,36 @@
+/**
+ * Test-only helpers for the group schema tables: the kinds a group serves in the compiled
+ * schema, and the checks that a table's field specs agree with the protobuf message tables they
+ * were carried over from and that every type and field is described.
+ */
+import assert from 'node:assert/strict';
+import type { TypeTable } from '../../src/schema/format.js';
+import type { MessageTable } from '../../src/protobuf/schema.js';
+
+/**
+ * The "group/version/Kind" keys the compiled schema serves with a type of this table, sorted
+ * (the option kinds and WatchEvent that meta/v1 registers in every group version are left out).
+ */
+export function groupKinds(kinds: ReadonlyMap<string, { readonly ref: string }>, table: TypeTable): string[] {
+  return [...kinds].filter(([, t]) => Object.hasOwn(table, t.ref)).map(([k]) => k).sort();
+}
+
+/** Every type present in both tables has exactly the protobuf table's specs, in the same order. */
+export function assertMatchesProtobuf(table: TypeTable, messages: MessageTable, rename: Record<string, string> = {}): number {
+  let checked = 0;
+  for (const [ref, def] of Object.entries(table)) {
+    const specs = messages[rename[ref] ?? ref];
+    if (!specs) continue;
+    assert.deepEqual(def.fields.map(([spec]) => spec), [...specs], `${ref} field specs differ from the protobuf table`);
+    checked++;
+  }
+  return checked;
+}
+
+/** Every field and type has a description, and no description is left as a placeholder. */
+export function assertDescribed(table: TypeTable): void {
+  for (const [ref, def] of Object.entries(table)) {
+    assert.ok(def.description.length > 10, `${ref} needs a description`);
+    for (const [spec, description] of def.fields) assert.ok(description.length > 5, `${ref} field "${spec}" needs a description`);
+  }
+}
