@@ -5,7 +5,13 @@
  * strings are filled; what the client sent is kept.
  */
 import type { KubeObject } from '../meta/types.js';
+import { defaultPodTemplateSpec } from '../core/pod-defaults.js';
 import { type Obj, asObj, child, setDefault } from './validation-fields.js';
+
+/** The generated defaulters walk into every workload's pod template. */
+export function defaultTemplate(spec: Obj): void {
+  defaultPodTemplateSpec(child(spec, 'template'));
+}
 
 export function defaultDeployment(d: KubeObject): void {
   const spec = child(d, 'spec');
@@ -19,10 +25,13 @@ export function defaultDeployment(d: KubeObject): void {
   }
   setDefault(spec, 'revisionHistoryLimit', 10);
   setDefault(spec, 'progressDeadlineSeconds', 600);
+  defaultTemplate(spec);
 }
 
 export function defaultReplicaSet(rs: KubeObject): void {
-  setDefault(child(rs, 'spec'), 'replicas', 1);
+  const spec = child(rs, 'spec');
+  setDefault(spec, 'replicas', 1);
+  defaultTemplate(spec);
 }
 
 export function defaultDaemonSet(ds: KubeObject): void {
@@ -35,6 +44,7 @@ export function defaultDaemonSet(ds: KubeObject): void {
     setDefault(ru, 'maxSurge', 0);
   }
   setDefault(spec, 'revisionHistoryLimit', 10);
+  defaultTemplate(spec);
 }
 
 /**
@@ -59,6 +69,7 @@ export function defaultStatefulSet(sts: KubeObject): void {
   setDefault(spec, 'replicas', 1);
   setDefault(spec, 'revisionHistoryLimit', 10);
   if (Array.isArray(spec.volumeClaimTemplates)) for (const pvc of spec.volumeClaimTemplates) defaultClaimTemplate(asObj(pvc));
+  defaultTemplate(spec);
 }
 
 /** The core/v1 PersistentVolumeClaim defaults the generated defaulter applies to each claim template. */

@@ -5,7 +5,7 @@
  */
 import { type FieldError, fieldForbidden, fieldInvalid, fieldNotSupported, fieldRequired } from '../meta/errors.js';
 import type { KubeObject } from '../meta/types.js';
-import { goValueError } from '../meta/validation.js';
+import { goValueError, validateAnnotations, validateLabels } from '../meta/validation.js';
 import { semanticEqual } from '../../registry/before.js';
 import {
   asObj, goIntOrString, goLabelSelector, intOrPercentValue, isEmptySelector, nonNegative, notMoreThan100Percent, positiveIntOrPercent,
@@ -75,6 +75,10 @@ export function validateStatefulSet(sts: KubeObject): FieldError[] {
   const template = asObj(spec.template);
   const labels = asObj(template.metadata).labels;
   if (matchable && !isEmptySelector(spec.selector) && selectorMatches(spec.selector, labels) === false) errs.push(selectorMismatch('spec.template.metadata.labels', labels));
+  // upstream checks only the template's labels and annotations here, not its pod spec (a TODO there).
+  const meta = asObj(template.metadata);
+  errs.push(...validateLabels(meta.labels as Record<string, string> | undefined, 'spec.template.labels'),
+    ...validateAnnotations(meta.annotations as Record<string, string> | undefined, 'spec.template.annotations'));
   const podSpec = asObj(template.spec);
   const restart = podSpec.restartPolicy ?? 'Always';
   if (restart !== 'Always') errs.push(fieldNotSupported('spec.template.spec.restartPolicy', restart, ['Always']));

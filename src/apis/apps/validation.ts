@@ -1,13 +1,13 @@
 /**
  * apps/v1 validation (pkg/apis/apps/validation/validation.go and the update rules of
- * pkg/registry/apps/*): the workload-level rules. ObjectMeta is validated by the Store; the pod
- * template's own spec is validated by core's pod validation when it is wired in (see index.ts).
- * Messages and value renderings are upstream's.
+ * pkg/registry/apps/*): the workload-level rules, with core's ValidatePodTemplateSpec for the
+ * template. ObjectMeta is validated by the Store. Messages and value renderings are upstream's.
  */
 import { type FieldError, fieldForbidden, fieldInvalid, fieldNotSupported, fieldRequired } from '../meta/errors.js';
 import type { KubeObject } from '../meta/types.js';
 import { goValueError } from '../meta/validation.js';
 import { semanticEqual } from '../../registry/before.js';
+import { validatePodTemplateSpec } from '../core/pod-validation.js';
 import {
   asObj, goIntOrString, goLabelSelector, immutable, intOrPercentValue, isEmptySelector, nonNegative, notMoreThan100Percent,
   positiveIntOrPercent, selectorMatches, selectorMismatch, validateLabelSelector,
@@ -38,6 +38,7 @@ function templateForController(spec: Record<string, unknown>, kind: string, matc
   if (matchable && !isEmptySelector(spec.selector) && selectorMatches(spec.selector, labels) === false) {
     errs.push(selectorMismatch('spec.template.metadata.labels', labels));
   }
+  errs.push(...validatePodTemplateSpec(spec.template, 'spec.template'));
   const podSpec = asObj(template.spec);
   // An absent restartPolicy is defaulted to Always by pod defaulting, which passes.
   const restart = podSpec.restartPolicy ?? 'Always';

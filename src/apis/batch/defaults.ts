@@ -5,6 +5,7 @@
  */
 import type { KubeObject } from '../meta/types.js';
 import { asObj, child, setDefault } from '../apps/validation-fields.js';
+import { defaultTemplate } from '../apps/defaults.js';
 
 /** math.MaxInt32: the backoffLimit of a Job that limits failures per index instead. */
 const maxInt32 = 2_147_483_647;
@@ -29,6 +30,7 @@ export function defaultJob(job: KubeObject): void {
   }
   setDefault(spec, 'podReplacementPolicy', failurePolicy !== undefined && failurePolicy !== null ? 'Failed' : 'TerminatingOrFailed');
   setDefault(spec, 'manualSelector', false);
+  defaultTemplate(spec);
 }
 
 /**
@@ -50,4 +52,5 @@ export function defaultCronJob(cj: KubeObject): void {
   setDefault(spec, 'suspend', false);
   setDefault(spec, 'successfulJobsHistoryLimit', 3);
   setDefault(spec, 'failedJobsHistoryLimit', 1);
+  defaultTemplate(child(child(spec, 'jobTemplate'), 'spec'));
 }

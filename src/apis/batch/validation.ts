@@ -6,6 +6,7 @@ import { type FieldError, fieldInvalid, fieldNotSupported, fieldRequired } from 
 import type { KubeObject } from '../meta/types.js';
 import { goValueError, isDNS1123Label } from '../meta/validation.js';
 import { semanticEqual } from '../../registry/before.js';
+import { validatePodTemplateSpec } from '../core/pod-validation.js';
 import {
   type Obj, asObj, goLabelSelector, goStringMap, immutable, nonNegative, selectorMatches, selectorMismatch, validateLabelSelector,
 } from '../apps/validation-fields.js';
@@ -44,6 +45,7 @@ export function validateJobSpecFields(spec: Obj, p: string): FieldError[] {
       errs.push(fieldNotSupported(`${p}.podReplacementPolicy`, replacement, ['Failed', 'TerminatingOrFailed']));
     }
   }
+  errs.push(...validatePodTemplateSpec(spec.template, `${p}.template`));
   // Pod defaulting turns an absent restartPolicy into Always, so both read as "not chosen".
   const restart = asObj(asObj(spec.template).spec).restartPolicy;
   const rp = `${p}.template.spec.restartPolicy`;

@@ -22,8 +22,10 @@ describe('batch/v1 Job', () => {
     const j = job({});
     assert.deepEqual(create('jobs', j), []);
     const labels = { 'batch.kubernetes.io/controller-uid': 'u-1', 'batch.kubernetes.io/job-name': 'pi', 'controller-uid': 'u-1', 'job-name': 'pi' };
-    assert.deepEqual(j.spec, {
-      template: { metadata: { labels }, spec: { containers: [{ name: 'c', image: 'busybox' }], restartPolicy: 'Never' } },
+    const { template, ...rest } = j.spec as { template: { metadata: unknown; spec: Record<string, unknown> } };
+    assert.deepEqual(template.metadata, { labels });
+    assert.equal(template.spec.terminationGracePeriodSeconds, 30); // core's pod defaults reach the template
+    assert.deepEqual(rest, {
       completions: 1, parallelism: 1, backoffLimit: 6, completionMode: 'NonIndexed', suspend: false,
       podReplacementPolicy: 'TerminatingOrFailed', manualSelector: false,
       selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': 'u-1' } },
@@ -33,7 +35,13 @@ describe('batch/v1 Job', () => {
 
   const cases: Array<{ name: string; spec: Record<string, unknown>; want: string[] }> = [
     { name: 'restartPolicy left to its default', spec: { template: podTemplate({}) }, want: ['spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"'] },
-    { name: 'restartPolicy unknown', spec: { template: podTemplate({ restartPolicy: 'Sometimes' }) }, want: ['spec.template.spec.restartPolicy: Unsupported value: "Sometimes": supported values: "OnFailure", "Never"'] },
+    {
+      name: 'restartPolicy unknown', spec: { template: podTemplate({ restartPolicy: 'Sometimes' }) },
+      want: [
+        'spec.template.spec.restartPolicy: Unsupported value: "Sometimes": supported values: "Always", "OnFailure", "Never"',
+        'spec.template.spec.restartPolicy: Unsupported value: "Sometimes": supported values: "OnFailure", "Never"',
+      ],
+    },
     { name: 'negative backoffLimit', spec: { backoffLimit: -1 }, want: ['spec.backoffLimit: Invalid value: -1: must be greater than or equal to 0'] },
     { name: 'indexed without completions', spec: { completionMode: 'Indexed', parallelism: 2 }, want: ['spec.completions: Required value: when completion mode is Indexed'] },
     { name: 'unknown completion mode', spec: { completionMode: 'Sorted' }, want: ['spec.completionMode: Unsupported value: "Sorted": supported values: "NonIndexed", "Indexed"'] },
@@ -78,7 +86,10 @@ describe('batch/v1 CronJob', () => {
     assert.deepEqual(create('cronjobs', cj), []);
     const spec = cj.spec as Record<string, unknown>;
     assert.deepEqual([spec.concurrencyPolicy, spec.suspend, spec.successfulJobsHistoryLimit, spec.failedJobsHistoryLimit], ['Allow', false, 3, 1]);
-    assert.deepEqual(spec.jobTemplate, { spec: { template: podTemplate() } });
+    // The job template gets pod defaults but none of the Job defaults.
+    const jobSpec = (spec.jobTemplate as { spec: Record<string, unknown> }).spec;
+    assert.deepEqual(Object.keys(jobSpec), ['template']);
+    assert.equal((jobSpec.template as { spec: Record<string, unknown> }).spec.dnsPolicy, 'ClusterFirst');
   });
 
   const cases: Array<{ name: string; spec: Record<string, unknown>; want: string[]; objName?: string }> = [
