@@ -152,10 +152,20 @@ export function listDefinition(item: SchemaType, gvk: readonly GroupVersionKind[
 }
 
 export const listMetaName = 'io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta';
+export const versionInfoName = 'io.k8s.apimachinery.pkg.version.Info';
+
+/** The /version document (version.Info): a plain Go struct with no schema table of its own. */
+const versionInfoFields = ['major', 'minor', 'gitVersion', 'gitCommit', 'gitTreeState', 'buildDate', 'goVersion', 'compiler', 'platform'];
+const versionInfo: Json = {
+  description: 'What the server was built from: its version, source commit, build date, toolchain and platform.',
+  type: 'object',
+  properties: Object.fromEntries(versionInfoFields.map((f) => [f, { default: '', type: 'string' }])),
+  required: versionInfoFields,
+};
 
 /** Definitions the paths refer to that are not Go structs with fields (so no table holds them). */
 export function extraDefinitions(tableNames: ReadonlySet<string>, d: Dialect): Record<string, Json> {
-  const out: Record<string, Json> = {};
+  const out: Record<string, Json> = { [versionInfoName]: versionInfo };
   const patch = 'io.k8s.apimachinery.pkg.apis.meta.v1.Patch';
   if (!tableNames.has(patch)) {
     out[patch] = { description: 'The body of a PATCH request; its form depends on the request Content-Type (JSON patch, merge patch, strategic merge patch or apply).', type: 'object' };

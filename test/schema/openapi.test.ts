@@ -92,9 +92,15 @@ describe('OpenAPI v2 from the schema tables', () => {
 describe('OpenAPI v3 from the schema tables', () => {
   const docs = buildOpenApiV3(fixtureSource);
 
-  it('has one document per served group-version, each structurally valid', () => {
-    assert.deepEqual([...docs.keys()].sort(), ['api/v1', 'apis/example.k8s.io/v1']);
+  it('has one document per served group-version and the discovery documents, each structurally valid', () => {
+    assert.deepEqual([...docs.keys()].sort(), ['api', 'api/v1', 'apis', 'apis/example.k8s.io', 'apis/example.k8s.io/v1', 'version']);
     for (const [gv, doc] of docs) assert.deepEqual(checkOpenApi(doc), [], gv);
+    const ids = (key: string) => Object.values<Json>((docs.get(key) as Json).paths).flatMap((item) => Object.values<Json>(item).map((op) => op.operationId)).filter(Boolean);
+    assert.ok(ids('api/v1').includes('getCoreV1APIResources'));
+    assert.deepEqual(ids('apis/example.k8s.io'), ['getExampleAPIGroup']);
+    assert.deepEqual(ids('api'), ['getCoreAPIVersions']);
+    assert.deepEqual(ids('apis'), ['getAPIVersions']);
+    assert.deepEqual(ids('version'), ['getCodeVersion']);
   });
 
   it('holds only the schemas its paths reach, including other groups\' (Scale)', () => {
