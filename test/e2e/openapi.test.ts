@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { checkOpenApi } from '../schema/openapi-check.js';
 import { api, kubectl, kubectlOk, skipWithoutKubectl, startServer, type TestServer } from './harness.js';
+import { secureRequest, TempFiles, tokenCsv } from './secure-helpers.js';
 
 const manifest = (image: string, extraEnv: boolean, tier: boolean) => `apiVersion: apps/v1
 kind: Deployment
@@ -93,5 +94,25 @@ describe('OpenAPI with kubectl', { skip: skipWithoutKubectl, timeout: 180_000 },
     assert.equal(c.image, 'nginx:1.26');
     assert.deepEqual(c.env, [{ name: 'A', value: '1' }]);
     assert.equal(await kubectlOk(s, ['apply', '-f', '-'], { input: manifest('nginx:1.26', false, false) }), 'deployment.apps/web unchanged\nservice/web unchanged\n');
+  });
+});
+
+describe('OpenAPI on the secure port', { timeout: 60_000 }, () => {
+  let s: TestServer;
+  const files = new TempFiles();
+  before(async () => {
+    s = await startServer({ args: [`--token-auth-file=${files.write('tokens.csv', tokenCsv([{ token: 'alice-token', user: 'alice', uid: 'a1' }]))}`] });
+  });
+  after(async () => { await s?.stop(); s?.cleanup(); files.cleanup(); });
+
+  it('any authenticated user may read the documents (system:discovery); anonymous may not', async () => {
+    const alice = { token: 'alice-token' };
+    const index = await secureRequest(s, 'GET', '/openapi/v3', alice);
+    assert.equal(index.status, 200, index.text);
+    assert.equal((await secureRequest(s, 'GET', index.json.paths['apis/apps/v1'].serverRelativeURL, alice)).status, 200);
+    assert.equal((await secureRequest(s, 'GET', '/openapi/v2', alice)).status, 200);
+    const anonymous = await secureRequest(s, 'GET', '/openapi/v2');
+    assert.equal(anonymous.status, 403);
+    assert.equal(anonymous.json.message, 'forbidden: User "system:anonymous" cannot get path "/openapi/v2"');
   });
 });
