@@ -95,6 +95,23 @@ describe('OpenAPI with kubectl', { skip: skipWithoutKubectl, timeout: 180_000 },
     assert.deepEqual(c.env, [{ name: 'A', value: '1' }]);
     assert.equal(await kubectlOk(s, ['apply', '-f', '-'], { input: manifest('nginx:1.26', false, false) }), 'deployment.apps/web unchanged\nservice/web unchanged\n');
   });
+
+  it('apply --prune of a multi-document manifest (ConfigMap, Secret, Ingress, CronJob) deletes what left it', async () => {
+    const docs = [
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg, labels: {app: shop}}\ndata: {a: "1"}\n',
+      'apiVersion: v1\nkind: Secret\nmetadata: {name: sec, labels: {app: shop}}\ndata: {password: aHVudGVyMg==}\n',
+      'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: ing, labels: {app: shop}}\nspec:\n  rules:\n  - host: shop.example.com\n    http:\n      paths:\n      - {path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}\n',
+      'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: cron, labels: {app: shop}}\nspec:\n  schedule: "*/5 * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers: [{name: c, image: busybox}]\n',
+    ];
+    const all = docs.join('---\n');
+    assert.equal(await kubectlOk(s, ['apply', '-f', '-'], { input: all }),
+      'configmap/cfg created\nsecret/sec created\ningress.networking.k8s.io/ing created\ncronjob.batch/cron created\n');
+    const pruned = await kubectlOk(s, ['apply', '-f', '-', '--prune', '-l', 'app=shop', '--prune-allowlist=core/v1/ConfigMap',
+      '--prune-allowlist=core/v1/Secret', '--prune-allowlist=networking.k8s.io/v1/Ingress', '--prune-allowlist=batch/v1/CronJob'], { input: docs.slice(0, 2).join('---\n') });
+    assert.equal(pruned, 'configmap/cfg unchanged\nsecret/sec unchanged\ningress.networking.k8s.io/ing pruned\ncronjob.batch/cron pruned\n');
+    assert.equal((await api(s, 'GET', '/apis/batch/v1/namespaces/default/cronjobs/cron')).status, 404);
+    assert.equal((await api(s, 'GET', '/api/v1/namespaces/default/secrets/sec')).status, 200);
+  });
 });
 
 describe('OpenAPI on the secure port', { timeout: 60_000 }, () => {
