@@ -43,7 +43,7 @@ function wellKnownDefinition(t: SchemaType, d: Dialect): Json | undefined {
     case 'IntOrString':
       return d === 'v2'
         ? { description: intOrStringText, type: 'string', format: 'int-or-string' }
-        : { description: intOrStringText, 'x-kubernetes-int-or-string': true, anyOf: [{ type: 'integer' }, { type: 'string' }] };
+        : { description: intOrStringText, format: 'int-or-string', oneOf: [{ type: 'integer' }, { type: 'string' }] };
     case 'RawExtension':
       return { description: 'An embedded object of any kind, kept as the JSON the client sent.', type: 'object' };
     case 'FieldsV1':
@@ -81,7 +81,9 @@ export function fieldSchema(f: SchemaField, d: Dialect): Json {
   const value = valueSchema(f, d);
   let out: Json;
   if (f.repeated || f.map) {
-    let item = isTableStruct(f) ? withSiblings(value, { default: {} }, d) : value;
+    // Elements are values, never pointers: upstream defaults them to their zero value.
+    let item = isTableStruct(f) ? withSiblings(value, { default: {} }, d)
+      : f.kind !== 'message' && f.kind in zeroValues ? { default: zeroValues[f.kind], ...value } : value;
     if (m.enum && f.repeated) item = { ...item, enum: [...m.enum] };
     out = f.repeated ? { type: 'array', items: item } : { type: 'object', additionalProperties: item };
     if (f.description) out.description = f.description;

@@ -106,7 +106,8 @@ export function resourcePaths(def: ResourceDef, version: string, names: KindName
   item(`${base}${scope}/{name}`, [...scopeParams, 'name'], named);
 
   if (def.namespaced && verbs.has('list') && listRef) {
-    item(`${base}/${def.resource}`, [], [{ method: 'get', id: `list${gv}${K}ForAllNamespaces`, description: `list or watch ${K} objects across all namespaces`, action: 'list', gvk, query: [], responses: { 200: listRef }, watch: true }]);
+    // Upstream puts this path's list options on the path, not on its one operation.
+    item(`${base}/${def.resource}`, [...listParams], [{ method: 'get', id: `list${gv}${K}ForAllNamespaces`, description: `list or watch ${K} objects across all namespaces`, action: 'list', gvk, query: [], responses: { 200: listRef }, watch: true }]);
   }
   if (verbs.has('watch')) {
     const watchShared = (p: ParamName[]) => [...p, ...listParams];
