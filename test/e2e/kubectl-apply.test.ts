@@ -5,7 +5,7 @@
 // only says that a patch was sent, not what it did.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { api, kubectlOk, skipWithoutKubectl, startServer, type TestServer } from './harness.js';
+import { api, kubectl, kubectlOk, skipWithoutKubectl, startServer, type TestServer } from './harness.js';
 
 const lastApplied = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -136,6 +136,19 @@ describe('kubectl apply of a multi-document manifest', { skip: skipWithoutKubect
     const d = await get(deploymentPath);
     assert.deepEqual(d.metadata.labels, { app: 'x', tier: 'front', owner: 'ops' });
     assert.equal((await get('/api/v1/namespaces/applied/configmaps/web-config')).metadata.annotations.checked, 'yes');
+  });
+
+  it('diff shows the changed manifest through a dry-run patch and stores nothing', async () => {
+    const before = await get(deploymentPath);
+    const r = await kubectl(s, [...ns, 'diff', '-f', '-'], { input: manifest(2) });
+    assert.equal(r.code, 1, `kubectl diff exits 1 when there are differences:\n${r.stderr}`);
+    for (const line of ['-    tier: front', '-        image: nginx:1.25', '+        image: nginx:1.26', '-        - name: B',
+      '-        - containerPort: 443', '-  generation: 1', '+  generation: 2', '-    note: first', '-  schedule: 0 3 * * *', '+  schedule: 30 4 * * *']) {
+      assert.ok(r.stdout.split('\n').includes(line), `diff lacks "${line}":\n${r.stdout}`);
+    }
+    const after = await get(deploymentPath);
+    assert.equal(after.metadata.resourceVersion, before.metadata.resourceVersion);
+    assert.equal(containerOf(after, 'web').image, 'nginx:1.25');
   });
 
   it('a changed manifest updates, drops removed fields and list elements, and prunes what it no longer lists', async () => {

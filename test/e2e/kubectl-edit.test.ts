@@ -3,7 +3,7 @@
 // Each sends a strategic merge patch built from the OpenAPI patch metadata; the stored object is
 // read back after each step. Directives sent straight to the API are in kubectl-edit-directives.test.ts.
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -90,11 +90,17 @@ describe('kubectl edit, set image, scale, label and patch', { skip: skipWithoutK
     assert.equal((await read()).metadata.resourceVersion, rv);
   });
 
-  it('edit that makes the object invalid is refused with the server\'s message', async () => {
-    const script = editor('bad.sh', 'sed -i -e "s/replicas: 1/replicas: -3/" "$1"');
+  it('edit that makes the object invalid is refused, with the server\'s causes written back for the user', async () => {
+    // kubectl reopens the editor with the causes as comments on top; the script keeps that copy.
+    const seen = join(editorDir, 'seen.yaml');
+    const script = editor('bad.sh', `sed -i -e "s/replicas: 1$/replicas: -3/" "$1"\ncp "$1" "${seen}"`);
     const r = await kubectl(s, [...ns, 'edit', 'deployment', 'web'], { env: { KUBE_EDITOR: script } });
     assert.notEqual(r.code, 0);
-    assert.match(r.stderr, /spec\.replicas: Invalid value: -3: must be greater than or equal to 0/);
+    assert.match(r.stderr, /deployments\.apps "web" is invalid/);
+    assert.match(r.stderr, /Edit cancelled, no valid changes were saved\./);
+    const reopened = readFileSync(seen, 'utf8');
+    assert.match(reopened, /^# deployments\.apps "web" was not valid:$/m);
+    assert.match(reopened, /^# \* spec\.replicas: Invalid value: -3: must be greater than or equal to 0$/m);
     assert.equal((await read()).spec.replicas, 1);
   });
 
@@ -167,5 +173,21 @@ describe('kubectl edit, set image, scale, label and patch', { skip: skipWithoutK
     const patch = '{"spec":{"template":{"spec":{"containers":[{"name":"web","env":[{"name":"C","$patch":"delete"}]}]}}}}';
     await kubectlOk(s, [...ns, 'patch', 'deployment', 'web', '-p', patch]);
     assert.deepEqual(container(await read(), 'web').env, [{ name: 'A', value: '10' }]);
+  });
+
+  it('set env, set resources and rollout restart patch one container and the template', async () => {
+    assert.equal(await kubectlOk(s, [...ns, 'set', 'env', 'deployment/web', '-c', 'web', 'FOO=bar']), 'deployment.apps/web env updated\n');
+    assert.deepEqual(container(await read(), 'web').env, [{ name: 'A', value: '10' }, { name: 'FOO', value: 'bar' }]);
+    await kubectlOk(s, [...ns, 'set', 'env', 'deployment/web', '-c', 'web', 'A-']);
+    assert.deepEqual(container(await read(), 'web').env, [{ name: 'FOO', value: 'bar' }]);
+    const res = await kubectlOk(s, [...ns, 'set', 'resources', 'deployment/web', '-c', 'sidecar', '--limits=cpu=200m,memory=64Mi']);
+    assert.equal(res, 'deployment.apps/web resource requirements updated\n');
+    let d = await read();
+    assert.deepEqual(container(d, 'sidecar').resources.limits, { cpu: '200m', memory: '64Mi' });
+    assert.equal(container(d, 'web').resources?.limits, undefined);
+    assert.equal(await kubectlOk(s, [...ns, 'rollout', 'restart', 'deployment/web']), 'deployment.apps/web restarted\n');
+    d = await read();
+    assert.match(d.spec.template.metadata.annotations['kubectl.kubernetes.io/restartedAt'], /^\d{4}-\d\d-\d\dT/);
+    assert.deepEqual(d.spec.template.metadata.labels, { app: 'web' });
   });
 });
