@@ -194,4 +194,33 @@ describe('kubectl apply of a multi-document manifest', { skip: skipWithoutKubect
     assert.equal((await api(s, 'GET', '/api/v1/namespaces/applied/configmaps/unrelated')).status, 200);
     assert.equal((await get(deploymentPath)).metadata.generation, 2);
   });
+  it('an immutable field change is refused; --force deletes and re-creates; view/set-last-applied', async () => {
+    const sel = (app: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: sel}
+spec:
+  selector: {matchLabels: {app: ${app}}}
+  template:
+    metadata: {labels: {app: ${app}}}
+    spec:
+      containers: [{name: c, image: nginx:1.25}]
+`;
+    assert.equal(await kubectlOk(s, [...ns, 'apply', '-f', '-'], { input: sel('one') }), 'deployment.apps/sel created\n');
+    const path = '/apis/apps/v1/namespaces/applied/deployments/sel';
+    const uid = (await get(path)).metadata.uid;
+    const refused = await kubectl(s, [...ns, 'apply', '-f', '-'], { input: sel('two') });
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /The Deployment "sel" is invalid: spec\.selector: Invalid value: .*: field is immutable/);
+    assert.equal((await get(path)).metadata.uid, uid);
+    await kubectlOk(s, [...ns, 'apply', '-f', '-', '--force'], { input: sel('two') });
+    const recreated = await get(path);
+    assert.notEqual(recreated.metadata.uid, uid);
+    assert.deepEqual(recreated.spec.selector, { matchLabels: { app: 'two' } });
+    assert.match(await kubectlOk(s, [...ns, 'apply', 'view-last-applied', 'deployment/sel']), /app: two/);
+    // set-last-applied rewrites only the annotation; the object keeps its spec.
+    await kubectlOk(s, [...ns, 'apply', 'set-last-applied', '-f', '-'], { input: sel('one') });
+    const relabeled = await get(path);
+    assert.equal(JSON.parse(relabeled.metadata.annotations[lastApplied]).spec.selector.matchLabels.app, 'one');
+    assert.deepEqual(relabeled.spec.selector, { matchLabels: { app: 'two' } });
+  });
 });

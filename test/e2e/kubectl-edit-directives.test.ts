@@ -19,6 +19,7 @@ function deploymentObj(name: string) {
       template: {
         metadata: { labels: { app: name } },
         spec: {
+          volumes: [{ name: 'data', emptyDir: {} }],
           containers: [
             {
               name: 'a', image: 'a:1', workingDir: '/w',
@@ -103,6 +104,11 @@ const cases: Case[] = [
     },
   },
   {
+    name: '$retainKeys in a volumes element switches the volume source',
+    patch: podSpec({ volumes: [{ name: 'data', $retainKeys: ['configMap', 'name'], configMap: { name: 'cfg' } }] }),
+    check: (d) => assert.deepEqual(d.spec.template.spec.volumes.map((v: any) => [v.name, Object.keys(v).sort().join(',')]), [['data', 'configMap,name']]),
+  },
+  {
     name: 'a new element of a merged list goes first when the patch gives no order',
     patch: podSpec({ containers: [{ name: 'c', image: 'c:1' }] }),
     check: (d) => assert.deepEqual(names(containers(d)), ['c', 'a', 'b']),
@@ -148,6 +154,8 @@ describe('strategic merge patch directives on a Deployment', { skip: skipWithout
     // finalizers is a merged set: a patch adds to it (new items first), it does not replace it.
     assert.deepEqual(await step({ metadata: { finalizers: ['example.com/c'] } }), ['example.com/c', 'example.com/a', 'example.com/b']);
     assert.deepEqual(await step({ metadata: { '$deleteFromPrimitiveList/finalizers': ['example.com/a'] } }), ['example.com/c', 'example.com/b']);
+    // $setElementOrder on a primitive list orders by value; items it does not name keep their place.
+    assert.deepEqual(await step({ metadata: { '$setElementOrder/finalizers': ['example.com/b', 'example.com/c'] } }), ['example.com/b', 'example.com/c']);
     assert.equal(await step({ metadata: { finalizers: null } }), undefined);
   });
 
