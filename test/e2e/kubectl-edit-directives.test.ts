@@ -166,6 +166,30 @@ describe('strategic merge patch directives on a Deployment', { skip: skipWithout
     assert.match(r.json.message, /spec\.strategy\.rollingUpdate: Forbidden: may not be specified when strategy `type` is 'Recreate'/);
   });
 
+  it('concurrent patches of all three types are each applied once: conflicts are retried, not lost', async () => {
+    const path = await fresh();
+    const kinds = [
+      (i: number) => api(s, 'PATCH', path, podSpec({ containers: [{ name: 'a', env: [{ name: `S${i}`, value: 'x' }] }] }), smp),
+      (i: number) => api(s, 'PATCH', path, { metadata: { annotations: { [`m${i}`]: 'x' } } }, { 'Content-Type': 'application/merge-patch+json' }),
+      (i: number) => api(s, 'PATCH', path, [{ op: 'add', path: `/metadata/labels/j${i}`, value: 'x' }], { 'Content-Type': 'application/json-patch+json' }),
+    ];
+    const n = 12;
+    const results = await Promise.all(Array.from({ length: n * kinds.length }, (_, k) => kinds[k % kinds.length](Math.floor(k / kinds.length))));
+    for (const r of results) assert.equal(r.status, 200, r.text);
+    const d = (await api(s, 'GET', path)).json;
+    const env = names(byName(d, 'a').env);
+    for (let i = 0; i < n; i++) {
+      assert.ok(env.includes(`S${i}`), `env S${i}`);
+      assert.equal(d.metadata.annotations[`m${i}`], 'x');
+      assert.equal(d.metadata.labels[`j${i}`], 'x');
+    }
+    assert.equal(env.length, n + 2, 'E1 and E2 are still there, and nothing twice');
+    // A Deployment's generation follows its spec and, since annotations are copied to its
+    // ReplicaSets, its annotations too (apps deployment strategy): the env and annotation patches
+    // count, the label patches do not.
+    assert.equal(d.metadata.generation, 1 + 2 * n);
+  });
+
   it('malformed directives are answered as upstream answers them', async () => {
     const path = await fresh();
     const send = (patch: object) => api(s, 'PATCH', path, patch, smp);
