@@ -137,6 +137,10 @@ describe('kubectl edit, set image, scale, label and patch', { skip: skipWithoutK
     assert.match(clash.stderr, /'tier' already has a value \(front\), and --overwrite is false/);
     assert.equal(await kubectlOk(s, [...ns, 'label', 'deployment', 'web', 'tier=back', '--overwrite']), 'deployment.apps/web labeled\n');
     assert.equal((await read()).metadata.labels.tier, 'back');
+    // --resource-version puts a precondition into the patch: a stale one is a conflict.
+    const stale = await kubectl(s, [...ns, 'label', 'deployment', 'web', 'pinned=yes', '--resource-version=1']);
+    assert.notEqual(stale.code, 0);
+    assert.match(stale.stderr, /Operation cannot be fulfilled on deployments\.apps "web": the object has been modified; please apply your changes to the latest version and try again/);
     await kubectlOk(s, [...ns, 'label', 'deployment', 'web', 'tier-']);
     const d = await read();
     assert.equal(d.metadata.labels.tier, undefined);
@@ -167,6 +171,12 @@ describe('kubectl edit, set image, scale, label and patch', { skip: skipWithoutK
     assert.deepEqual(web.env, [{ name: 'A', value: '10' }, { name: 'C', value: '3' }]);
     const again = await kubectlOk(s, [...ns, 'patch', 'deployment', 'web', '-p', JSON.stringify(patch)]);
     assert.equal(again, 'deployment.apps/web patched (no change)\n');
+    const rv = (await read()).metadata.resourceVersion;
+    const dry = await kubectlOk(s, [...ns, 'patch', 'deployment', 'web', '--dry-run=server', '-p', '{"spec":{"replicas":7}}']);
+    // kubectl patch sends dryRun=All but, unlike label and apply, names no dry run in its message.
+    assert.equal(dry, 'deployment.apps/web patched\n');
+    assert.equal((await read()).spec.replicas, 3);
+    assert.equal((await read()).metadata.resourceVersion, rv);
   });
 
   it('patch with $patch: delete removes one env var as kubectl sends it', async () => {
@@ -189,5 +199,17 @@ describe('kubectl edit, set image, scale, label and patch', { skip: skipWithoutK
     d = await read();
     assert.match(d.spec.template.metadata.annotations['kubectl.kubernetes.io/restartedAt'], /^\d{4}-\d\d-\d\dT/);
     assert.deepEqual(d.spec.template.metadata.labels, { app: 'web' });
+  });
+  it('patch --type=merge replaces the containers list; --type=json edits by index', async () => {
+    const merge = { spec: { template: { spec: { containers: [{ name: 'only', image: 'nginx:1.27' }] } } } };
+    await kubectlOk(s, [...ns, 'patch', 'deployment', 'web', '--type=merge', '-p', JSON.stringify(merge)]);
+    let d = await read();
+    assert.deepEqual(names(d.spec.template.spec.containers), ['only']);
+    assert.equal(container(d, 'only').env, undefined);
+    const ops = [{ op: 'replace', path: '/spec/template/spec/containers/0/image', value: 'nginx:1.28' }, { op: 'add', path: '/spec/template/spec/containers/0/args', value: ['-g', 'daemon off;'] }];
+    await kubectlOk(s, [...ns, 'patch', 'deployment', 'web', '--type=json', '-p', JSON.stringify(ops)]);
+    d = await read();
+    assert.equal(container(d, 'only').image, 'nginx:1.28');
+    assert.deepEqual(container(d, 'only').args, ['-g', 'daemon off;']);
   });
 });
