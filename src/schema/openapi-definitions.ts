@@ -3,7 +3,7 @@
  * v2 (/openapi/v2, `#/definitions/...`) and v3 (/openapi/v3/..., `#/components/schemas/...`).
  * The shapes follow kube-openapi's generator: a reference that carries a description or a
  * default is a sibling `$ref` in v2 but `allOf: [{$ref}]` in v3 (v3 forbids siblings of $ref);
- * non-pointer struct fields default to `{}` and required non-pointer scalars to their zero value.
+ * struct list items default to `{}` and required non-pointer scalars to their zero value.
  */
 import type { SchemaField, SchemaType } from './compile.js';
 import type { GroupVersionKind } from './format.js';
@@ -43,7 +43,7 @@ function wellKnownDefinition(t: SchemaType, d: Dialect): Json | undefined {
     case 'IntOrString':
       return d === 'v2'
         ? { description: intOrStringText, type: 'string', format: 'int-or-string' }
-        : { description: intOrStringText, 'x-kubernetes-int-or-string': true, anyOf: [{ type: 'integer' }, { type: 'string' }] };
+        : { description: intOrStringText, format: 'int-or-string', oneOf: [{ type: 'integer' }, { type: 'string' }] };
     case 'RawExtension':
       return { description: 'An embedded object of any kind, kept as the JSON the client sent.', type: 'object' };
     case 'FieldsV1':
@@ -69,15 +69,21 @@ function withSiblings(value: Json, siblings: Json, d: Dialect): Json {
   return { allOf: [value], ...siblings };
 }
 
-/** Whether upstream gives the field's values an implicit `{}` default: non-pointer table structs. */
-const isPlainStruct = (f: SchemaField) => f.kind === 'message' && !f.pointer && f.type !== undefined && !f.type.wellKnown;
+/**
+ * Whether upstream gives list items or map values an implicit `{}` default: table structs, which
+ * built-in lists and maps hold by value. A struct field itself gets none here: the tables do not
+ * mark which struct fields are Go pointers (upstream defaults only the non-pointer ones).
+ */
+const isTableStruct = (f: SchemaField) => f.kind === 'message' && f.type !== undefined && !f.type.wellKnown;
 
 export function fieldSchema(f: SchemaField, d: Dialect): Json {
   const m = f.meta;
   const value = valueSchema(f, d);
   let out: Json;
   if (f.repeated || f.map) {
-    let item = isPlainStruct(f) ? withSiblings(value, { default: {} }, d) : value;
+    // Elements are values, never pointers: upstream defaults them to their zero value.
+    let item = isTableStruct(f) ? withSiblings(value, { default: {} }, d)
+      : f.kind !== 'message' && f.kind in zeroValues ? { default: zeroValues[f.kind], ...value } : value;
     if (m.enum && f.repeated) item = { ...item, enum: [...m.enum] };
     out = f.repeated ? { type: 'array', items: item } : { type: 'object', additionalProperties: item };
     if (f.description) out.description = f.description;
@@ -86,8 +92,8 @@ export function fieldSchema(f: SchemaField, d: Dialect): Json {
     const siblings: Json = {};
     if (f.description) siblings.description = f.description;
     if (m.default !== undefined) siblings.default = m.default;
-    else if (isPlainStruct(f)) siblings.default = {};
-    else if (f.kind !== 'message' && f.always && !f.pointer && f.kind in zeroValues) siblings.default = zeroValues[f.kind];
+    // A required non-pointer scalar defaults to its zero value, as upstream's generator writes.
+    else if (f.kind !== 'message' && f.always && !f.pointer && m.required && f.kind in zeroValues) siblings.default = zeroValues[f.kind];
     out = withSiblings(value, siblings, d);
     if (m.enum) out.enum = [...m.enum];
   }
@@ -148,10 +154,20 @@ export function listDefinition(item: SchemaType, gvk: readonly GroupVersionKind[
 }
 
 export const listMetaName = 'io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta';
+export const versionInfoName = 'io.k8s.apimachinery.pkg.version.Info';
+
+/** The /version document (version.Info): a plain Go struct with no schema table of its own. */
+const versionInfoFields = ['major', 'minor', 'gitVersion', 'gitCommit', 'gitTreeState', 'buildDate', 'goVersion', 'compiler', 'platform'];
+const versionInfo: Json = {
+  description: 'What the server was built from: its version, source commit, build date, toolchain and platform.',
+  type: 'object',
+  properties: Object.fromEntries(versionInfoFields.map((f) => [f, { default: '', type: 'string' }])),
+  required: versionInfoFields,
+};
 
 /** Definitions the paths refer to that are not Go structs with fields (so no table holds them). */
 export function extraDefinitions(tableNames: ReadonlySet<string>, d: Dialect): Record<string, Json> {
-  const out: Record<string, Json> = {};
+  const out: Record<string, Json> = { [versionInfoName]: versionInfo };
   const patch = 'io.k8s.apimachinery.pkg.apis.meta.v1.Patch';
   if (!tableNames.has(patch)) {
     out[patch] = { description: 'The body of a PATCH request; its form depends on the request Content-Type (JSON patch, merge patch, strategic merge patch or apply).', type: 'object' };
