@@ -1,5 +1,5 @@
 // Strategic merge patch directives sent to a running kubets as kubectl and controllers send them
-// (application/strategic-merge-patch+json on a Deployment), with the result upstream's
+// (application/strategic-merge-patch+json on Deployments, and a Service), with the result upstream's
 // apimachinery strategicpatch gives for the same original and patch. Each case patches its own
 // fresh Deployment so that cases cannot depend on each other's leftovers.
 import assert from 'node:assert/strict';
@@ -20,9 +20,11 @@ function deploymentObj(name: string) {
         metadata: { labels: { app: name } },
         spec: {
           volumes: [{ name: 'data', emptyDir: {} }],
+          tolerations: [{ key: 'k1', operator: 'Exists' }],
+          imagePullSecrets: [{ name: 's1' }],
           containers: [
             {
-              name: 'a', image: 'a:1', workingDir: '/w',
+              name: 'a', image: 'a:1', workingDir: '/w', volumeMounts: [{ name: 'data', mountPath: '/a' }],
               ports: [{ containerPort: 80, name: 'http' }, { containerPort: 81, name: 'metrics' }],
               env: [{ name: 'E1', value: '1' }, { name: 'E2', value: '2' }],
             },
@@ -109,13 +111,27 @@ const cases: Case[] = [
     check: (d) => assert.deepEqual(d.spec.template.spec.volumes.map((v: any) => [v.name, Object.keys(v).sort().join(',')]), [['data', 'configMap,name']]),
   },
   {
+    name: 'untagged lists are replaced; imagePullSecrets merge by name, volumeMounts by mountPath',
+    patch: podSpec({
+      tolerations: [{ key: 'k2', operator: 'Exists' }],
+      imagePullSecrets: [{ name: 's2' }],
+      containers: [{ name: 'a', volumeMounts: [{ name: 'data', mountPath: '/b' }] }],
+    }),
+    check: (d) => {
+      const spec = d.spec.template.spec;
+      assert.deepEqual(spec.tolerations, [{ key: 'k2', operator: 'Exists' }]);
+      assert.deepEqual(names(spec.imagePullSecrets), ['s2', 's1']);
+      assert.deepEqual(byName(d, 'a').volumeMounts.map((m: any) => m.mountPath), ['/b', '/a']);
+    },
+  },
+  {
     name: 'a new element of a merged list goes first when the patch gives no order',
     patch: podSpec({ containers: [{ name: 'c', image: 'c:1' }] }),
     check: (d) => assert.deepEqual(names(containers(d)), ['c', 'a', 'b']),
   },
 ];
 
-describe('strategic merge patch directives on a Deployment', { skip: skipWithoutKubectl, timeout: 120_000 }, () => {
+describe('strategic merge patch directives through the API', { skip: skipWithoutKubectl, timeout: 120_000 }, () => {
   let s: TestServer;
   const base = '/apis/apps/v1/namespaces/default/deployments';
   let seq = 0;
@@ -188,6 +204,19 @@ describe('strategic merge patch directives on a Deployment', { skip: skipWithout
     // ReplicaSets, its annotations too (apps deployment strategy): the env and annotation patches
     // count, the label patches do not.
     assert.equal(d.metadata.generation, 1 + 2 * n);
+  });
+
+  it('Service ports merge by port alone, as their patch merge key says, so both protocols of one port go together', async () => {
+    const svc = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'dns' }, spec: { selector: { app: 'dns' }, ports: [
+      { name: 'dns-tcp', port: 53, protocol: 'TCP' }, { name: 'dns-udp', port: 53, protocol: 'UDP' }, { name: 'web', port: 80 }] } };
+    const path = '/api/v1/namespaces/default/services/dns';
+    assert.equal((await api(s, 'POST', '/api/v1/namespaces/default/services', svc)).status, 201);
+    const changed = await api(s, 'PATCH', path, { spec: { ports: [{ port: 80, targetPort: 8080 }] } }, smp);
+    assert.equal(changed.status, 200, changed.text);
+    assert.deepEqual(changed.json.spec.ports.map((p: any) => [p.name, p.port, p.targetPort]), [['dns-tcp', 53, 53], ['dns-udp', 53, 53], ['web', 80, 8080]]);
+    const deleted = await api(s, 'PATCH', path, { spec: { ports: [{ port: 53, $patch: 'delete' }] } }, smp);
+    assert.equal(deleted.status, 200, deleted.text);
+    assert.deepEqual(deleted.json.spec.ports.map((p: any) => p.name), ['web']);
   });
 
   it('malformed directives are answered as upstream answers them', async () => {
