@@ -1,10 +1,11 @@
 /** Webhook configuration Tables (printMutatingWebhook, printValidatingWebhook upstream). */
-import { age, col, type Loose, nameColumn, ageColumn, type Printer } from '../meta/printing.js';
+import { nameAgePrinter } from '../meta/printer-shapes.js';
+import { col, type Loose, type Printer } from '../meta/printing.js';
 
-const webhooks: Printer = {
-  columns: [nameColumn, col('Webhooks', 'integer', 'How many webhooks the configuration registers.'), ageColumn],
-  cells: (c: Loose, now) => [c.metadata.name ?? '', Array.isArray(c.webhooks) ? c.webhooks.length : 0, age(c, now)],
-};
+const webhooks = nameAgePrinter({
+  columns: [col('Webhooks', 'integer', 'How many webhooks the configuration registers.')],
+  cells: (c: Loose) => [Array.isArray(c.webhooks) ? c.webhooks.length : 0],
+});
 
 export const admissionregistrationPrinters: Record<string, Printer> = {
   mutatingwebhookconfigurations: webhooks,

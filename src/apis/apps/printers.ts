@@ -3,10 +3,8 @@
  * printStatefulSet, printDaemonSet, printControllerRevision upstream).
  */
 import { labelSelectorToString } from '../meta/labels.js';
-import {
-  age, col, containerCells, containersColumn, formatLabels, formatSelector, imagesColumn, int, type Loose, nameColumn, ageColumn,
-  type Printer, selectorColumn,
-} from '../meta/printing.js';
+import { nameAgePrinter, replicaCounts, templatePodSpec, workloadPrinter } from '../meta/printer-shapes.js';
+import { col, formatLabels, formatSelector, int, type Loose, type Printer } from '../meta/printing.js';
 
 const readyColumn = col('Ready', 'string', 'Ready pods out of the pods asked for.');
 
@@ -31,63 +29,38 @@ export function controllerOf(obj: Loose): string {
 }
 
 export const appsPrinters: Record<string, Printer> = {
-  deployments: {
+  deployments: workloadPrinter({
     columns: [
-      nameColumn, readyColumn,
+      readyColumn,
       col('Up-to-date', 'string', 'Pods already running the latest pod template.'),
       col('Available', 'string', 'Pods ready for at least minReadySeconds.'),
-      ageColumn, containersColumn(1), imagesColumn(1), selectorColumn(1),
     ],
-    cells(d: Loose, now) {
-      const [names, images] = containerCells(d.spec?.template?.spec?.containers);
-      return [
-        d.metadata.name ?? '', `${int(d.status?.readyReplicas)}/${int(d.spec?.replicas)}`, int(d.status?.updatedReplicas), int(d.status?.availableReplicas),
-        age(d, now), names, images, deploymentSelector(d.spec?.selector),
-      ];
-    },
-  },
-  replicasets: {
+    cells: (d: Loose) => [`${int(d.status?.readyReplicas)}/${int(d.spec?.replicas)}`, int(d.status?.updatedReplicas), int(d.status?.availableReplicas)],
+  }, templatePodSpec, (d: Loose) => deploymentSelector(d.spec?.selector)),
+  replicasets: workloadPrinter(replicaCounts, templatePodSpec, (rs: Loose) => formatSelector(rs.spec?.selector)),
+  statefulsets: workloadPrinter({
+    columns: [readyColumn],
+    cells: (ss: Loose) => [`${int(ss.status?.readyReplicas)}/${int(ss.spec?.replicas)}`],
+  }, templatePodSpec),
+  daemonsets: workloadPrinter({
     columns: [
-      nameColumn,
-      col('Desired', 'integer', 'The number of pods asked for.'),
-      col('Current', 'integer', 'The number of pods that exist.'),
-      col('Ready', 'integer', 'The number of pods that are ready.'),
-      ageColumn, containersColumn(1), imagesColumn(1), selectorColumn(1),
-    ],
-    cells(rs: Loose, now) {
-      const [names, images] = containerCells(rs.spec?.template?.spec?.containers);
-      return [rs.metadata.name ?? '', int(rs.spec?.replicas), int(rs.status?.replicas), int(rs.status?.readyReplicas), age(rs, now), names, images, formatSelector(rs.spec?.selector)];
-    },
-  },
-  statefulsets: {
-    columns: [nameColumn, readyColumn, ageColumn, containersColumn(1), imagesColumn(1)],
-    cells(ss: Loose, now) {
-      const [names, images] = containerCells(ss.spec?.template?.spec?.containers);
-      return [ss.metadata.name ?? '', `${int(ss.status?.readyReplicas)}/${int(ss.spec?.replicas)}`, age(ss, now), names, images];
-    },
-  },
-  daemonsets: {
-    columns: [
-      nameColumn,
       col('Desired', 'integer', 'The number of nodes that should run the daemon pod.'),
       col('Current', 'integer', 'The number of nodes running at least one daemon pod.'),
       col('Ready', 'integer', 'The number of nodes whose daemon pod is ready.'),
       col('Up-to-date', 'integer', 'The number of nodes running the latest pod template.'),
       col('Available', 'integer', 'The number of nodes whose daemon pod has been ready for minReadySeconds.'),
       col('Node Selector', 'string', 'The node labels the daemon pods are limited to.'),
-      ageColumn, containersColumn(1), imagesColumn(1), selectorColumn(1),
     ],
-    cells(ds: Loose, now) {
+    cells(ds: Loose) {
       const st = ds.status ?? {};
-      const [names, images] = containerCells(ds.spec?.template?.spec?.containers);
       return [
-        ds.metadata.name ?? '', int(st.desiredNumberScheduled), int(st.currentNumberScheduled), int(st.numberReady), int(st.updatedNumberScheduled),
-        int(st.numberAvailable), formatLabels(ds.spec?.template?.spec?.nodeSelector), age(ds, now), names, images, formatSelector(ds.spec?.selector),
+        int(st.desiredNumberScheduled), int(st.currentNumberScheduled), int(st.numberReady), int(st.updatedNumberScheduled),
+        int(st.numberAvailable), formatLabels(ds.spec?.template?.spec?.nodeSelector),
       ];
     },
-  },
-  controllerrevisions: {
-    columns: [nameColumn, col('Controller', 'string', 'The object that owns the revision.'), col('Revision', 'string', 'The revision number.'), ageColumn],
-    cells: (cr: Loose, now) => [cr.metadata.name ?? '', controllerOf(cr), int(cr.revision), age(cr, now)],
-  },
+  }, templatePodSpec, (ds: Loose) => formatSelector(ds.spec?.selector)),
+  controllerrevisions: nameAgePrinter({
+    columns: [col('Controller', 'string', 'The object that owns the revision.'), col('Revision', 'string', 'The revision number.')],
+    cells: (cr: Loose) => [controllerOf(cr), int(cr.revision)],
+  }),
 };

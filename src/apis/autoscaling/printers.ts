@@ -3,7 +3,8 @@
  * stored autoscaling/v2 shape whatever version the client asked for: TARGETS pairs each metric's
  * current value (from status.currentMetrics at the same index) with its target.
  */
-import { age, col, int, type Loose, nameColumn, ageColumn, type Printer, text } from '../meta/printing.js';
+import { nameAgePrinter } from '../meta/printer-shapes.js';
+import { col, int, listWithMore, type Loose, type Printer, text } from '../meta/printing.js';
 
 const unknown = '<unknown>';
 
@@ -44,29 +45,26 @@ export function formatHPAMetrics(specs: Loose, statuses: Loose): string {
   const list: Loose[] = Array.isArray(specs) ? specs : [];
   if (list.length === 0) return '<none>';
   const current: Loose[] = Array.isArray(statuses) ? statuses : [];
-  const shown = list.slice(0, 2).map((s, i) => formatMetric(s, current[i]));
-  return list.length > 2 ? `${shown.join(', ')} + ${list.length - 2} more...` : shown.join(', ');
+  return listWithMore(list.slice(0, 2).map((s, i) => formatMetric(s, current[i])), 2, list.length, ', ');
 }
 
 export const autoscalingPrinters: Record<string, Printer> = {
-  horizontalpodautoscalers: {
+  horizontalpodautoscalers: nameAgePrinter({
     columns: [
-      nameColumn,
       col('Reference', 'string', 'The workload being scaled, as kind/name.'),
       col('Targets', 'string', 'Each metric\'s current value against its target.'),
       col('MinPods', 'string', 'The fewest replicas the autoscaler scales down to.'),
       col('MaxPods', 'string', 'The most replicas the autoscaler scales up to.'),
       col('Replicas', 'string', 'The replicas the autoscaler last saw.'),
-      ageColumn,
     ],
-    cells(hpa: Loose, now) {
+    cells(hpa: Loose) {
       const spec = hpa.spec ?? {};
       const ref = spec.scaleTargetRef ?? {};
       const minPods = typeof spec.minReplicas === 'number' ? String(spec.minReplicas) : '<unset>';
       return [
-        hpa.metadata.name ?? '', `${ref.kind ?? ''}/${ref.name ?? ''}`, formatHPAMetrics(spec.metrics, hpa.status?.currentMetrics), minPods,
-        int(spec.maxReplicas), int(hpa.status?.currentReplicas), age(hpa, now),
+        `${ref.kind ?? ''}/${ref.name ?? ''}`, formatHPAMetrics(spec.metrics, hpa.status?.currentMetrics), minPods,
+        int(spec.maxReplicas), int(hpa.status?.currentReplicas),
       ];
     },
-  },
+  }),
 };

@@ -2,10 +2,8 @@
  * Server-side printers of the batch group (printJob, printCronJob upstream): a job's STATUS from
  * its conditions, COMPLETIONS as succeeded/wanted, DURATION from start to completion (or to now).
  */
-import {
-  age, boolText, col, condition, containerCells, containersColumn, formatSelector, humanDuration, imagesColumn, type Loose, nameColumn,
-  ageColumn, type Printer, selectorColumn, since,
-} from '../meta/printing.js';
+import { templatePodSpec, workloadPrinter } from '../meta/printer-shapes.js';
+import { boolText, col, condition, formatSelector, humanDuration, type Loose, type Printer, since } from '../meta/printing.js';
 
 const isTrue = (conditions: Loose, type: string) => condition(conditions, type)?.status === 'True';
 
@@ -38,38 +36,27 @@ export function jobDuration(job: Loose, now: number): string {
 }
 
 export const batchPrinters: Record<string, Printer> = {
-  jobs: {
+  jobs: workloadPrinter({
     columns: [
-      nameColumn,
       col('Status', 'string', 'Where the job stands: Running, Complete, Failed, Suspended, Terminating or FailureTarget.'),
       col('Completions', 'string', 'Succeeded pods out of the completions asked for.'),
       col('Duration', 'string', 'How long the job ran, or has been running.'),
-      ageColumn, containersColumn(1), imagesColumn(1), selectorColumn(1),
     ],
-    cells(job: Loose, now) {
-      const [names, images] = containerCells(job.spec?.template?.spec?.containers);
-      return [job.metadata.name ?? '', jobStatus(job), jobCompletions(job), jobDuration(job, now), age(job, now), names, images, formatSelector(job.spec?.selector)];
-    },
-  },
-  cronjobs: {
+    cells: (job: Loose, now) => [jobStatus(job), jobCompletions(job), jobDuration(job, now)],
+  }, templatePodSpec, (job: Loose) => formatSelector(job.spec?.selector)),
+  cronjobs: workloadPrinter({
     columns: [
-      nameColumn,
       col('Schedule', 'string', 'When jobs are started, in cron syntax.'),
       col('Timezone', 'string', 'The time zone the schedule is read in; the controller\'s own when unset.'),
       col('Suspend', 'boolean', 'Whether new runs are held back.'),
       col('Active', 'integer', 'How many of the cron job\'s jobs are running now.'),
       col('Last Schedule', 'string', 'How long ago a job was last started.'),
-      ageColumn, containersColumn(1), imagesColumn(1), selectorColumn(1),
     ],
     cells(cj: Loose, now) {
       const spec = cj.spec ?? {};
       const last = cj.status?.lastScheduleTime ? since(cj.status.lastScheduleTime, now) : '<none>';
       const active = Array.isArray(cj.status?.active) ? cj.status.active.length : 0;
-      const [names, images] = containerCells(spec.jobTemplate?.spec?.template?.spec?.containers);
-      return [
-        cj.metadata.name ?? '', spec.schedule ?? '', spec.timeZone ?? '<none>', boolText(spec.suspend), active, last, age(cj, now),
-        names, images, formatSelector(spec.jobTemplate?.spec?.selector),
-      ];
+      return [spec.schedule ?? '', spec.timeZone ?? '<none>', boolText(spec.suspend), active, last];
     },
-  },
+  }, (cj: Loose) => cj.spec?.jobTemplate?.spec?.template?.spec, (cj: Loose) => formatSelector(cj.spec?.jobTemplate?.spec?.selector)),
 };

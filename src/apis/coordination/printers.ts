@@ -1,9 +1,10 @@
 /** The leases Table (printLease upstream). */
-import { age, col, type Loose, nameColumn, ageColumn, type Printer } from '../meta/printing.js';
+import { nameAgePrinter } from '../meta/printer-shapes.js';
+import { col, type Loose, type Printer } from '../meta/printing.js';
 
 export const coordinationPrinters: Record<string, Printer> = {
-  leases: {
-    columns: [nameColumn, col('Holder', 'string', 'Who holds the lease now.'), ageColumn],
-    cells: (l: Loose, now) => [l.metadata.name ?? '', l.spec?.holderIdentity ?? '', age(l, now)],
-  },
+  leases: nameAgePrinter({
+    columns: [col('Holder', 'string', 'Who holds the lease now.')],
+    cells: (l: Loose) => [l.spec?.holderIdentity ?? ''],
+  }),
 };

@@ -2,7 +2,8 @@
  * Tables for nodes and events (printNode, printEvent upstream). Events print the same way through
  * core/v1 and events.k8s.io/v1, since both are stored as core/v1 Events.
  */
-import { age, col, condition, type Loose, nameColumn, ageColumn, type Printer, since } from '../meta/printing.js';
+import { nameAgePrinter } from '../meta/printer-shapes.js';
+import { col, condition, type Loose, type Printer, since } from '../meta/printing.js';
 import type { KubeObject } from '../meta/types.js';
 
 const rolePrefix = 'node-role.kubernetes.io/';
@@ -29,12 +30,14 @@ export function nodeStatus(node: KubeObject): string {
 const nodeAddress = (node: Loose, type: string): string =>
   (Array.isArray(node.status?.addresses) ? node.status.addresses : []).find((a: Loose) => a?.type === type)?.address ?? '<none>';
 
-export const nodePrinter: Printer = {
+export const nodePrinter: Printer = nameAgePrinter({
   columns: [
-    nameColumn,
     col('Status', 'string', 'Whether the node is ready for pods, and whether scheduling onto it is disabled.'),
     col('Roles', 'string', 'The roles the node\'s labels give it.'),
-    ageColumn,
+  ],
+  cells: (node: Loose) => [nodeStatus(node), nodeRoles(node)],
+}, {
+  columns: [
     col('Version', 'string', 'The kubelet version the node reports.'),
     col('Internal-IP', 'string', 'The node\'s first internal address.', 1),
     col('External-IP', 'string', 'The node\'s first external address.', 1),
@@ -42,15 +45,15 @@ export const nodePrinter: Printer = {
     col('Kernel-Version', 'string', 'The kernel version the node reports.', 1),
     col('Container-Runtime', 'string', 'The container runtime and version the node reports.', 1),
   ],
-  cells(node, now) {
-    const info: Loose = (node.status as Loose)?.nodeInfo ?? {};
+  cells(node: Loose) {
+    const info: Loose = node.status?.nodeInfo ?? {};
     return [
-      node.metadata.name ?? '', nodeStatus(node), nodeRoles(node), age(node, now), info.kubeletVersion ?? '',
+      info.kubeletVersion ?? '',
       nodeAddress(node, 'InternalIP'), nodeAddress(node, 'ExternalIP'),
       info.osImage || '<unknown>', info.kernelVersion || '<unknown>', info.containerRuntimeVersion || '<unknown>',
     ];
   },
-};
+});
 
 /** SOURCE: component (or reporting controller), then ", host" (or reporting instance) when known. */
 function eventSource(ev: Loose): string {

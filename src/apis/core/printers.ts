@@ -2,9 +2,9 @@
  * Server-side printers of the core group, by resource. limitranges has no printer upstream and
  * keeps the default NAME/CREATED AT table.
  */
+import { type ColumnRun, nameAgePrinter, replicaCounts, templatePodSpec, workloadPrinter } from '../meta/printer-shapes.js';
 import {
-  age, col, containerCells, containersColumn, formatLabels, imagesColumn, int, type Loose, nameColumn, ageColumn,
-  type Printer, selectorColumn, text,
+  age, col, containerCells, containersColumn, formatLabels, imagesColumn, type Loose, nameColumn, ageColumn, type Printer, text,
 } from '../meta/printing.js';
 import { eventPrinter, nodePrinter } from './node-event-printers.js';
 import { podPrinter } from './pod-printer.js';
@@ -21,9 +21,13 @@ const betaClassAnnotation = 'volume.beta.kubernetes.io/storage-class';
 /** The storage class of a PV or PVC: the old beta annotation wins over spec.storageClassName. */
 const storageClassOf = (obj: Loose): string => obj.metadata.annotations?.[betaClassAnnotation] ?? obj.spec?.storageClassName ?? '';
 
-const pvPrinter: Printer = {
+const volumeModeColumn: ColumnRun = {
+  columns: [col('VolumeMode', 'string', 'Filesystem or Block.', 1)],
+  cells: (obj: Loose) => [obj.spec?.volumeMode ?? '<unset>'],
+};
+
+const pvPrinter = nameAgePrinter({
   columns: [
-    nameColumn,
     col('Capacity', 'string', 'The size of the volume.'),
     col('Access Modes', 'string', 'How the volume can be mounted (RWO, ROX, RWX, RWOP).'),
     col('Reclaim Policy', 'string', 'What happens to the volume when its claim is released.'),
@@ -32,42 +36,37 @@ const pvPrinter: Printer = {
     col('StorageClass', 'string', 'The storage class of the volume.'),
     col('VolumeAttributesClass', 'string', 'The volume attributes class of the volume.'),
     col('Reason', 'string', 'Why the volume is in its phase, when it says.'),
-    ageColumn,
-    col('VolumeMode', 'string', 'Filesystem or Block.', 1),
   ],
-  cells(pv: Loose, now) {
+  cells(pv: Loose) {
     const spec = pv.spec ?? {};
     const claim = spec.claimRef ? `${spec.claimRef.namespace ?? ''}/${spec.claimRef.name ?? ''}` : '';
     const phase = pv.metadata.deletionTimestamp ? 'Terminating' : (pv.status?.phase ?? '');
     return [
-      pv.metadata.name ?? '', text(spec.capacity?.storage) || '0', accessModes(spec.accessModes), spec.persistentVolumeReclaimPolicy ?? '',
-      phase, claim, storageClassOf(pv), spec.volumeAttributesClassName ?? '<unset>', pv.status?.reason ?? '', age(pv, now), spec.volumeMode ?? '<unset>',
+      text(spec.capacity?.storage) || '0', accessModes(spec.accessModes), spec.persistentVolumeReclaimPolicy ?? '',
+      phase, claim, storageClassOf(pv), spec.volumeAttributesClassName ?? '<unset>', pv.status?.reason ?? '',
     ];
   },
-};
+}, volumeModeColumn);
 
-const pvcPrinter: Printer = {
+const pvcPrinter = nameAgePrinter({
   columns: [
-    nameColumn,
     col('Status', 'string', 'The claim\'s phase.'),
     col('Volume', 'string', 'The volume bound to the claim.'),
     col('Capacity', 'string', 'The size of the bound volume.'),
     col('Access Modes', 'string', 'How the bound volume can be mounted.'),
     col('StorageClass', 'string', 'The storage class the claim asks for.'),
     col('VolumeAttributesClass', 'string', 'The volume attributes class the claim asks for.'),
-    ageColumn,
-    col('VolumeMode', 'string', 'Filesystem or Block.', 1),
   ],
-  cells(pvc: Loose, now) {
+  cells(pvc: Loose) {
     const spec = pvc.spec ?? {};
     const bound = Boolean(spec.volumeName);
     const phase = pvc.metadata.deletionTimestamp ? 'Terminating' : (pvc.status?.phase ?? '');
     return [
-      pvc.metadata.name ?? '', phase, spec.volumeName ?? '', bound ? text(pvc.status?.capacity?.storage) || '0' : '', bound ? accessModes(pvc.status?.accessModes) : '',
-      storageClassOf(pvc), spec.volumeAttributesClassName ?? '<unset>', age(pvc, now), spec.volumeMode ?? '<unset>',
+      phase, spec.volumeName ?? '', bound ? text(pvc.status?.capacity?.storage) || '0' : '', bound ? accessModes(pvc.status?.accessModes) : '',
+      storageClassOf(pvc), spec.volumeAttributesClassName ?? '<unset>',
     ];
   },
-};
+}, volumeModeColumn);
 
 /** REQUEST and LIMIT: "resource: used/hard" for every hard limit, limits.* in the second column. */
 export function quotaColumns(status: Loose): [string, string] {
@@ -81,19 +80,7 @@ export function quotaColumns(status: Loose): [string, string] {
   return [request.join(', '), limit.join(', ')];
 }
 
-const replicationControllerPrinter: Printer = {
-  columns: [
-    nameColumn,
-    col('Desired', 'integer', 'The number of pods asked for.'),
-    col('Current', 'integer', 'The number of pods that exist.'),
-    col('Ready', 'integer', 'The number of pods that are ready.'),
-    ageColumn, containersColumn(1), imagesColumn(1), selectorColumn(1),
-  ],
-  cells(rc: Loose, now) {
-    const [names, images] = containerCells(rc.spec?.template?.spec?.containers);
-    return [rc.metadata.name ?? '', int(rc.spec?.replicas), int(rc.status?.replicas), int(rc.status?.readyReplicas), age(rc, now), names, images, formatLabels(rc.spec?.selector)];
-  },
-};
+const replicationControllerPrinter = workloadPrinter(replicaCounts, templatePodSpec, (rc: Loose) => formatLabels(rc.spec?.selector));
 
 export const corePrinters: Record<string, Printer> = {
   pods: podPrinter,
@@ -104,22 +91,22 @@ export const corePrinters: Record<string, Printer> = {
   persistentvolumes: pvPrinter,
   persistentvolumeclaims: pvcPrinter,
   replicationcontrollers: replicationControllerPrinter,
-  namespaces: {
-    columns: [nameColumn, col('Status', 'string', 'Active, or Terminating while the namespace is being deleted.'), ageColumn],
-    cells: (ns: Loose, now) => [ns.metadata.name ?? '', ns.status?.phase ?? '', age(ns, now)],
-  },
-  configmaps: {
-    columns: [nameColumn, col('Data', 'string', 'How many keys the config map holds, text and binary together.'), ageColumn],
-    cells: (cm: Loose, now) => [cm.metadata.name ?? '', Object.keys(cm.data ?? {}).length + Object.keys(cm.binaryData ?? {}).length, age(cm, now)],
-  },
-  secrets: {
-    columns: [nameColumn, col('Type', 'string', 'What kind of secret this is, which decides the keys it must hold.'), col('Data', 'string', 'How many keys the secret holds.'), ageColumn],
-    cells: (s: Loose, now) => [s.metadata.name ?? '', s.type ?? '', Object.keys(s.data ?? {}).length, age(s, now)],
-  },
-  serviceaccounts: {
-    columns: [nameColumn, col('Secrets', 'string', 'How many secrets the service account lists.'), ageColumn],
-    cells: (sa: Loose, now) => [sa.metadata.name ?? '', Array.isArray(sa.secrets) ? sa.secrets.length : 0, age(sa, now)],
-  },
+  namespaces: nameAgePrinter({
+    columns: [col('Status', 'string', 'Active, or Terminating while the namespace is being deleted.')],
+    cells: (ns: Loose) => [ns.status?.phase ?? ''],
+  }),
+  configmaps: nameAgePrinter({
+    columns: [col('Data', 'string', 'How many keys the config map holds, text and binary together.')],
+    cells: (cm: Loose) => [Object.keys(cm.data ?? {}).length + Object.keys(cm.binaryData ?? {}).length],
+  }),
+  secrets: nameAgePrinter({
+    columns: [col('Type', 'string', 'What kind of secret this is, which decides the keys it must hold.'), col('Data', 'string', 'How many keys the secret holds.')],
+    cells: (s: Loose) => [s.type ?? '', Object.keys(s.data ?? {}).length],
+  }),
+  serviceaccounts: nameAgePrinter({
+    columns: [col('Secrets', 'string', 'How many secrets the service account lists.')],
+    cells: (sa: Loose) => [Array.isArray(sa.secrets) ? sa.secrets.length : 0],
+  }),
   podtemplates: {
     columns: [nameColumn, containersColumn(0), imagesColumn(0), col('Pod Labels', 'string', 'The labels pods made from the template get.')],
     cells(pt: Loose) {

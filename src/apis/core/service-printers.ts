@@ -2,7 +2,8 @@
  * Tables for services and endpoints (printService, printEndpoints upstream): where a service can
  * be reached (CLUSTER-IP, EXTERNAL-IP, PORT(S)) and which addresses back it.
  */
-import { age, col, formatLabels, listWithMore, type Loose, nameColumn, ageColumn, type Printer } from '../meta/printing.js';
+import { nameAgePrinter } from '../meta/printer-shapes.js';
+import { col, formatLabels, listWithMore, type Loose, type Printer } from '../meta/printing.js';
 
 /** Load balancer ingress points as a sorted, de-duplicated list (IPs, else hostnames). */
 export function loadBalancerAddresses(lb: Loose): string[] {
@@ -47,22 +48,22 @@ export function servicePorts(ports: Loose): string {
   }).join(',');
 }
 
-export const servicePrinter: Printer = {
+export const servicePrinter: Printer = nameAgePrinter({
   columns: [
-    nameColumn,
     col('Type', 'string', 'How the service is exposed: ClusterIP, NodePort, LoadBalancer or ExternalName.'),
     col('Cluster-IP', 'string', 'The virtual IP inside the cluster that balances over the service\'s endpoints.'),
     col('External-IP', 'string', 'Addresses outside the cluster that reach the service.'),
     col('Port(s)', 'string', 'The ports the service exposes.'),
-    ageColumn,
-    col('Selector', 'string', 'The labels of the pods the service routes to.', 1),
   ],
-  cells(svc, now) {
+  cells(svc: Loose) {
     const spec: Loose = svc.spec ?? {};
     const clusterIP = Array.isArray(spec.clusterIPs) && spec.clusterIPs.length > 0 ? spec.clusterIPs[0] : '<none>';
-    return [svc.metadata.name ?? '', spec.type ?? '', clusterIP, serviceExternalIP(svc), servicePorts(spec.ports), age(svc, now), formatLabels(spec.selector)];
+    return [spec.type ?? '', clusterIP, serviceExternalIP(svc), servicePorts(spec.ports)];
   },
-};
+}, {
+  columns: [col('Selector', 'string', 'The labels of the pods the service routes to.', 1)],
+  cells: (svc: Loose) => [formatLabels(svc.spec?.selector)],
+});
 
 /**
  * ENDPOINTS: ip:port pairs (bare IPs for subsets without ports), the first three then a count of
@@ -92,7 +93,7 @@ export function formatEndpoints(subsets: Loose): string {
 /** net.JoinHostPort: IPv6 addresses go in brackets. */
 const hostPort = (ip: string, port: unknown) => (String(ip).includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`);
 
-export const endpointsPrinter: Printer = {
-  columns: [nameColumn, col('Endpoints', 'string', 'The addresses and ports that back the service.'), ageColumn],
-  cells: (ep, now) => [ep.metadata.name ?? '', formatEndpoints(ep.subsets), age(ep, now)],
-};
+export const endpointsPrinter: Printer = nameAgePrinter({
+  columns: [col('Endpoints', 'string', 'The addresses and ports that back the service.')],
+  cells: (ep: Loose) => [formatEndpoints(ep.subsets)],
+});

@@ -2,7 +2,8 @@
  * The endpointslices Table (printEndpointSlice upstream): up to three ports and addresses, then
  * a count of the rest, "<unset>" when a slice has none.
  */
-import { age, col, listWithMore, type Loose, nameColumn, ageColumn, type Printer } from '../meta/printing.js';
+import { nameAgePrinter } from '../meta/printer-shapes.js';
+import { col, listWithMore, type Loose, type Printer } from '../meta/printing.js';
 
 const orUnset = (s: string) => (s === '' ? '<unset>' : s);
 
@@ -20,14 +21,12 @@ export function sliceEndpoints(endpoints: Loose): string {
 }
 
 export const discoveryPrinters: Record<string, Printer> = {
-  endpointslices: {
+  endpointslices: nameAgePrinter({
     columns: [
-      nameColumn,
       col('AddressType', 'string', 'IPv4, IPv6 or FQDN.'),
       col('Ports', 'string', 'The ports every endpoint in the slice serves.'),
       col('Endpoints', 'string', 'The addresses in the slice.'),
-      ageColumn,
     ],
-    cells: (s: Loose, now) => [s.metadata.name ?? '', s.addressType ?? '', slicePorts(s.ports), sliceEndpoints(s.endpoints), age(s, now)],
-  },
+    cells: (s: Loose) => [s.addressType ?? '', slicePorts(s.ports), sliceEndpoints(s.endpoints)],
+  }),
 };

@@ -3,7 +3,8 @@
  * subjects by kind (printRoleBinding upstream); roles and clusterroles have no printer upstream
  * and keep the default NAME/CREATED AT table.
  */
-import { age, col, type Loose, nameColumn, ageColumn, type Printer } from '../meta/printing.js';
+import { nameAgePrinter } from '../meta/printer-shapes.js';
+import { col, type Loose, type Printer } from '../meta/printing.js';
 
 /** rbac.SubjectsStrings: users, groups and namespace/name service accounts, each ", "-joined. */
 export function subjectColumns(subjects: Loose): [string, string, string] {
@@ -17,19 +18,17 @@ export function subjectColumns(subjects: Loose): [string, string, string] {
 }
 
 function bindingPrinter(what: string): Printer {
-  return {
+  return nameAgePrinter({
+    columns: [col('Role', 'string', 'The role granted, as kind/name.')],
+    cells: (b: Loose) => [`${b.roleRef?.kind ?? ''}/${b.roleRef?.name ?? ''}`],
+  }, {
     columns: [
-      nameColumn,
-      col('Role', 'string', 'The role granted, as kind/name.'),
-      ageColumn,
       col('Users', 'string', `Users the ${what} grants the role to.`, 1),
       col('Groups', 'string', `Groups the ${what} grants the role to.`, 1),
       col('ServiceAccounts', 'string', `Service accounts the ${what} grants the role to, as namespace/name.`, 1),
     ],
-    cells(b: Loose, now) {
-      return [b.metadata.name ?? '', `${b.roleRef?.kind ?? ''}/${b.roleRef?.name ?? ''}`, age(b, now), ...subjectColumns(b.subjects)];
-    },
-  };
+    cells: (b: Loose) => subjectColumns(b.subjects),
+  });
 }
 
 export const rbacPrinters: Record<string, Printer> = {

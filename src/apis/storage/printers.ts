@@ -3,7 +3,8 @@
  * printVolumeAttachment, printCSIStorageCapacity upstream). Booleans that default when unset print
  * their default, as upstream reads them from defaulted internal objects.
  */
-import { age, col, type Loose, nameColumn, ageColumn, type Printer, text } from '../meta/printing.js';
+import { nameAgePrinter } from '../meta/printer-shapes.js';
+import { age, ageColumn, col, type Loose, nameColumn, type Printer, text } from '../meta/printing.js';
 
 const defaultClassAnnotations = ['storageclass.kubernetes.io/is-default-class', 'storageclass.beta.kubernetes.io/is-default-class'];
 
@@ -30,44 +31,38 @@ export const storagePrinters: Record<string, Printer> = {
       storageClassName(sc), sc.provisioner ?? '', sc.reclaimPolicy ?? 'Delete', sc.volumeBindingMode ?? 'Immediate', flag(sc.allowVolumeExpansion, false), age(sc, now),
     ],
   },
-  csidrivers: {
+  csidrivers: nameAgePrinter({
     columns: [
-      nameColumn,
       col('AttachRequired', 'boolean', 'Whether volumes need an attach step before mounting.'),
       col('PodInfoOnMount', 'boolean', 'Whether the driver gets pod details when mounting.'),
       col('StorageCapacity', 'boolean', 'Whether the scheduler considers the driver\'s reported capacity.'),
       col('TokenRequests', 'string', 'Audiences of the service account tokens handed to the driver.'),
       col('RequiresRepublish', 'boolean', 'Whether the driver wants NodePublishVolume called again periodically.'),
       col('Modes', 'string', 'The volume lifecycle modes the driver supports.'),
-      ageColumn,
     ],
-    cells(d: Loose, now) {
+    cells(d: Loose) {
       const spec = d.spec ?? {};
       const tokens = Array.isArray(spec.tokenRequests) ? spec.tokenRequests.map((t: Loose) => t?.audience ?? '').join(',') : '<unset>';
       const modes = Array.isArray(spec.volumeLifecycleModes) && spec.volumeLifecycleModes.length > 0 ? spec.volumeLifecycleModes.join(',') : '<none>';
       return [
-        d.metadata.name ?? '', flag(spec.attachRequired, true), flag(spec.podInfoOnMount, false), flag(spec.storageCapacity, false),
-        tokens, flag(spec.requiresRepublish, false), modes, age(d, now),
+        flag(spec.attachRequired, true), flag(spec.podInfoOnMount, false), flag(spec.storageCapacity, false),
+        tokens, flag(spec.requiresRepublish, false), modes,
       ];
     },
-  },
-  csinodes: {
-    columns: [nameColumn, col('Drivers', 'integer', 'How many CSI drivers are registered on the node.'), ageColumn],
-    cells: (n: Loose, now) => [n.metadata.name ?? '', Array.isArray(n.spec?.drivers) ? n.spec.drivers.length : 0, age(n, now)],
-  },
-  volumeattachments: {
+  }),
+  csinodes: nameAgePrinter({
+    columns: [col('Drivers', 'integer', 'How many CSI drivers are registered on the node.')],
+    cells: (n: Loose) => [Array.isArray(n.spec?.drivers) ? n.spec.drivers.length : 0],
+  }),
+  volumeattachments: nameAgePrinter({
     columns: [
-      nameColumn,
       col('Attacher', 'string', 'The driver that attaches the volume.', 0, 'name'),
       col('PV', 'string', 'The persistent volume being attached.'),
       col('Node', 'string', 'The node the volume is attached to.'),
       col('Attached', 'boolean', 'Whether the attach has succeeded.'),
-      ageColumn,
     ],
-    cells: (va: Loose, now) => [
-      va.metadata.name ?? '', va.spec?.attacher ?? '', va.spec?.source?.persistentVolumeName ?? '', va.spec?.nodeName ?? '', va.status?.attached === true, age(va, now),
-    ],
-  },
+    cells: (va: Loose) => [va.spec?.attacher ?? '', va.spec?.source?.persistentVolumeName ?? '', va.spec?.nodeName ?? '', va.status?.attached === true],
+  }),
   csistoragecapacities: {
     columns: [
       nameColumn,
