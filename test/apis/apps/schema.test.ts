@@ -2,14 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { builtinSchema } from '../../../src/schema/tables.js';
 import { appsTypes } from '../../../src/apis/apps/schema.js';
-import { assertDescribed, groupKinds } from '../schema-check.js';
+import { assertDescribed, groupKinds, builtinField as field, builtinRequired as required } from '../schema-check.js';
 
 const { types, kinds } = builtinSchema;
-const field = (ref: string, name: string) => {
-  const f = types.get(ref)!.fields.find((x) => x.name === name);
-  assert.ok(f, `${ref}.${name} exists`);
-  return f;
-};
 
 test('apps: every kind and list is served as apps/v1', () => {
   for (const k of ['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'ControllerRevision']) {
@@ -25,7 +20,6 @@ test('apps: every field is described', () => {
 });
 
 test('apps: required fields, merge keys and list types as upstream', () => {
-  const required = (ref: string) => types.get(ref)!.fields.filter((f) => f.meta.required).map((f) => f.name);
   assert.deepEqual(required('DeploymentSpec'), ['selector', 'template']);
   assert.deepEqual(required('DaemonSetSpec'), ['selector', 'template']);
   assert.deepEqual(required('ReplicaSetSpec'), ['selector']);

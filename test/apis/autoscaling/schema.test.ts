@@ -2,10 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { builtinSchema } from '../../../src/schema/tables.js';
 import { autoscalingTypes } from '../../../src/apis/autoscaling/schema.js';
-import { assertDescribed, groupKinds } from '../schema-check.js';
+import { assertDescribed, groupKinds, builtinRequired as required } from '../schema-check.js';
 
 const { types, kinds } = builtinSchema;
-const required = (ref: string) => types.get(ref)!.fields.filter((f) => f.meta.required).map((f) => f.name);
 
 test('autoscaling: HPA is served as v1 and v2 by two types; Scale as v1', () => {
   assert.equal(kinds.get('autoscaling/v1/HorizontalPodAutoscaler')?.ref, 'AutoscalingV1HorizontalPodAutoscaler');

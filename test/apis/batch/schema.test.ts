@@ -2,15 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { builtinSchema } from '../../../src/schema/tables.js';
 import { batchTypes } from '../../../src/apis/batch/schema.js';
-import { assertDescribed, groupKinds } from '../schema-check.js';
+import { assertDescribed, groupKinds, builtinField as field, builtinRequired as required } from '../schema-check.js';
 
 const { types, kinds } = builtinSchema;
-const field = (ref: string, name: string) => {
-  const f = types.get(ref)!.fields.find((x) => x.name === name);
-  assert.ok(f, `${ref}.${name} exists`);
-  return f;
-};
-const required = (ref: string) => types.get(ref)!.fields.filter((f) => f.meta.required).map((f) => f.name);
 
 test('batch: Job and CronJob with their lists are served as batch/v1', () => {
   assert.deepEqual(groupKinds(kinds, batchTypes), ['batch/v1/CronJob', 'batch/v1/CronJobList', 'batch/v1/Job', 'batch/v1/JobList']);

@@ -2,10 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { builtinSchema } from '../../../src/schema/tables.js';
 import { discoveryTypes } from '../../../src/apis/discovery/schema.js';
-import { assertDescribed, groupKinds } from '../schema-check.js';
+import { assertDescribed, groupKinds, builtinRequired as required } from '../schema-check.js';
 
 const { types, kinds } = builtinSchema;
-const required = (ref: string) => types.get(ref)!.fields.filter((f) => f.meta.required).map((f) => f.name);
 
 test('discovery: EndpointSlice as discovery.k8s.io/v1, fields in Go order with their protobuf numbers', () => {
   assert.deepEqual(groupKinds(kinds, discoveryTypes), ['discovery.k8s.io/v1/EndpointSlice', 'discovery.k8s.io/v1/EndpointSliceList']);

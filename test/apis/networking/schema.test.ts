@@ -2,15 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { builtinSchema } from '../../../src/schema/tables.js';
 import { networkingTypes } from '../../../src/apis/networking/schema.js';
-import { assertDescribed, groupKinds } from '../schema-check.js';
+import { assertDescribed, groupKinds, builtinField as field, builtinRequired as required } from '../schema-check.js';
 
 const { types, kinds } = builtinSchema;
-const field = (ref: string, name: string) => {
-  const f = types.get(ref)!.fields.find((x) => x.name === name);
-  assert.ok(f, `${ref}.${name} exists`);
-  return f;
-};
-const required = (ref: string) => types.get(ref)!.fields.filter((f) => f.meta.required).map((f) => f.name);
 
 test('networking: Ingress, IngressClass, NetworkPolicy and lists are served as networking.k8s.io/v1', () => {
   const served = ['Ingress', 'IngressClass', 'NetworkPolicy'].flatMap((k) => [k, `${k}List`]).map((k) => `networking.k8s.io/v1/${k}`);
