@@ -1,29 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compileTables, type CompiledSchema, type SchemaField } from '../../../src/schema/compile.js';
-import type { TypeTable } from '../../../src/schema/format.js';
-import { builtinTables } from '../../../src/schema/tables.js';
+import { builtinSchema } from '../../../src/schema/tables.js';
 import { corePodTypes } from '../../../src/apis/core/schema-pod.js';
 import { coreVolumeTypes } from '../../../src/apis/core/schema-volumes.js';
+import { builtinField as field, builtinRequired as required } from '../schema-check.js';
 
-// Types other helpers own; empty stand-ins only until their tables are listed in tables.ts.
-const foreign = ['ObjectMeta', 'ListMeta', 'LabelSelector', 'LocalObjectReference', 'TypedLocalObjectReference', 'TypedObjectReference'];
-
-function compileMine(): CompiledSchema {
-  const listed = builtinTables.flatMap((t) => Object.keys(t));
-  const mineListed = Object.keys(corePodTypes).some((k) => listed.includes(k));
-  const standIn: TypeTable = Object.fromEntries(foreign.filter((n) => !listed.includes(n))
-    .map((n) => [n, { name: `stand-in.${n}`, description: '', fields: [] }]));
-  return compileTables(mineListed ? builtinTables : [...builtinTables, corePodTypes, coreVolumeTypes, standIn]);
-}
-
-const schema = compileMine();
-const field = (type: string, name: string): SchemaField => {
-  const f = schema.types.get(type)?.fields.find((x) => x.name === name);
-  assert.ok(f, `${type}.${name} exists`);
-  return f;
-};
-const required = (type: string) => schema.types.get(type)!.fields.filter((f) => f.meta.required).map((f) => f.name);
+// The pod and volume tables are listed in builtinTables, so they are read from the built-in schema.
+const schema = builtinSchema;
 
 test('Pod is served as core/v1 Pod with metadata, spec and status', () => {
   const pod = schema.kinds.get('/v1/Pod')!;

@@ -1,22 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compileTables, type SchemaField } from '../../../src/schema/compile.js';
-import type { TypeTable } from '../../../src/schema/format.js';
-import { corePodTypes } from '../../../src/apis/core/schema-pod.js';
+import { builtinSchema } from '../../../src/schema/tables.js';
 import { coreVolumeTypes } from '../../../src/apis/core/schema-volumes.js';
+import { builtinField as field, builtinRequired as required } from '../schema-check.js';
 
-// Types other helpers own, as empty stand-ins so the two tables compile on their own.
-const standIn: TypeTable = Object.fromEntries(
-  ['ObjectMeta', 'ListMeta', 'LabelSelector', 'LocalObjectReference', 'TypedLocalObjectReference', 'TypedObjectReference']
-    .map((n) => [n, { name: `stand-in.${n}`, description: '', fields: [] }]));
-const schema = compileTables([corePodTypes, coreVolumeTypes, standIn]);
-
-const field = (type: string, name: string): SchemaField => {
-  const f = schema.types.get(type)?.fields.find((x) => x.name === name);
-  assert.ok(f, `${type}.${name} exists`);
-  return f;
-};
-const required = (type: string) => schema.types.get(type)!.fields.filter((f) => f.meta.required).map((f) => f.name);
+// The volume tables are listed in builtinTables, so they are read from the built-in schema.
+const schema = builtinSchema;
 
 test('PersistentVolumeClaim is served as core/v1 PersistentVolumeClaim', () => {
   const pvc = schema.kinds.get('/v1/PersistentVolumeClaim')!;
