@@ -6,9 +6,9 @@
  * served group uses them (apiextensions and apiregistration, if they come, take the prefix).
  */
 import type { FieldEntry, TypeTable } from '../../schema/format.js';
-import { listOf, metadataField } from '../meta/schema-list.js';
+import { listOf, metadataField, servedAt } from '../meta/schema-list.js';
 
-const admissionV1 = (kind: string) => [{ group: 'admissionregistration.k8s.io', version: 'v1', kind }];
+const admissionV1 = servedAt('admissionregistration.k8s.io', 'v1');
 const byName = { patchStrategy: 'merge', patchMergeKey: 'name', listType: 'map', listMapKeys: ['name'] } as const;
 
 /** The fields both webhook kinds share, by their JSON name; numbers differ between the two. */

@@ -4,15 +4,14 @@
  * core/v1 or meta/v1. Field specs match src/protobuf/types-apps.ts; metadata follows the
  * published OpenAPI v3 document (apis__apps__v1_openapi.json). Data table; format: src/schema/format.ts.
  */
-import type { FieldMeta, GroupVersionKind, TypeTable } from '../../schema/format.js';
+import type { FieldMeta, TypeTable } from '../../schema/format.js';
+import { listOf, metadataField, servedAt } from '../meta/schema-list.js';
 
-const gvk = (kind: string): GroupVersionKind[] => [{ group: 'apps', version: 'v1', kind }];
+const gvk = servedAt('apps', 'v1');
 const required: FieldMeta = { required: true };
 // Controller conditions are merged by type under both strategic merge patch and apply.
 const conditions: FieldMeta = { patchStrategy: 'merge', patchMergeKey: 'type', listType: 'map', listMapKeys: ['type'] };
 
-const metadata = ['1 metadata ObjectMeta', "The object's standard metadata: name, namespace, labels, annotations and so on."] as const;
-const listMetadata = ['1 metadata ListMeta', "The list's metadata: resourceVersion and the continue token for paging."] as const;
 
 /** The four fields every apps controller condition shares after type and status. */
 const conditionTail = [
@@ -27,17 +26,12 @@ export const appsTypes: TypeTable = {
     description: 'A Deployment keeps a set of identical pods running through ReplicaSets and rolls out changes to their template declaratively.',
     gvk: gvk('Deployment'),
     fields: [
-      metadata,
+      metadataField,
       ['2 spec DeploymentSpec', 'The desired state: pod template, replica count and rollout strategy.'],
       ['3 status DeploymentStatus', 'The most recently observed state of the rollout, written by the controller.'],
     ],
   },
-  DeploymentList: {
-    name: 'io.k8s.api.apps.v1.DeploymentList',
-    description: 'A list of Deployments.',
-    gvk: gvk('DeploymentList'),
-    fields: [listMetadata, ['2 items Deployment[]!', 'The Deployments.', { required: true }]],
-  },
+  DeploymentList: listOf('io.k8s.api.apps.v1.DeploymentList', 'Deployment', gvk('Deployment'), 'The Deployments.'),
   DeploymentSpec: {
     name: 'io.k8s.api.apps.v1.DeploymentSpec',
     description: 'The desired behavior of a Deployment.',
@@ -102,17 +96,12 @@ export const appsTypes: TypeTable = {
     description: 'A ReplicaSet keeps a given number of pods matching its selector running. Usually managed by a Deployment.',
     gvk: gvk('ReplicaSet'),
     fields: [
-      metadata,
+      metadataField,
       ['2 spec ReplicaSetSpec', 'The desired replica count, selector and pod template.'],
       ['3 status ReplicaSetStatus', 'The most recently observed state, written by the controller.'],
     ],
   },
-  ReplicaSetList: {
-    name: 'io.k8s.api.apps.v1.ReplicaSetList',
-    description: 'A list of ReplicaSets.',
-    gvk: gvk('ReplicaSetList'),
-    fields: [listMetadata, ['2 items ReplicaSet[]!', 'The ReplicaSets.', { required: true }]],
-  },
+  ReplicaSetList: listOf('io.k8s.api.apps.v1.ReplicaSetList', 'ReplicaSet', gvk('ReplicaSet'), 'The ReplicaSets.'),
   ReplicaSetSpec: {
     name: 'io.k8s.api.apps.v1.ReplicaSetSpec',
     description: 'The desired behavior of a ReplicaSet.',
@@ -151,17 +140,12 @@ export const appsTypes: TypeTable = {
     description: 'A DaemonSet runs one copy of a pod on every node (or every node its template selects).',
     gvk: gvk('DaemonSet'),
     fields: [
-      metadata,
+      metadataField,
       ['2 spec DaemonSetSpec', 'The desired pod template, selector and update strategy.'],
       ['3 status DaemonSetStatus', 'The most recently observed state, written by the controller.'],
     ],
   },
-  DaemonSetList: {
-    name: 'io.k8s.api.apps.v1.DaemonSetList',
-    description: 'A list of DaemonSets.',
-    gvk: gvk('DaemonSetList'),
-    fields: [listMetadata, ['2 items DaemonSet[]!', 'The DaemonSets.', { required: true }]],
-  },
+  DaemonSetList: listOf('io.k8s.api.apps.v1.DaemonSetList', 'DaemonSet', gvk('DaemonSet'), 'The DaemonSets.'),
   DaemonSetSpec: {
     name: 'io.k8s.api.apps.v1.DaemonSetSpec',
     description: 'The desired behavior of a DaemonSet.',
@@ -220,17 +204,12 @@ export const appsTypes: TypeTable = {
     description: 'A StatefulSet runs pods with stable identities: each replica keeps its ordinal name, its DNS hostname and its own volume claims across rescheduling.',
     gvk: gvk('StatefulSet'),
     fields: [
-      metadata,
+      metadataField,
       ['2 spec StatefulSetSpec', 'The desired identities, pod template and volume claim templates.'],
       ['3 status StatefulSetStatus', 'The most recently observed state; may lag behind.'],
     ],
   },
-  StatefulSetList: {
-    name: 'io.k8s.api.apps.v1.StatefulSetList',
-    description: 'A list of StatefulSets.',
-    gvk: gvk('StatefulSetList'),
-    fields: [listMetadata, ['2 items StatefulSet[]!', 'The StatefulSets.', { required: true }]],
-  },
+  StatefulSetList: listOf('io.k8s.api.apps.v1.StatefulSetList', 'StatefulSet', gvk('StatefulSet'), 'The StatefulSets.'),
   StatefulSetSpec: {
     name: 'io.k8s.api.apps.v1.StatefulSetSpec',
     description: 'The desired behavior of a StatefulSet.',
@@ -311,15 +290,10 @@ export const appsTypes: TypeTable = {
     description: 'An immutable snapshot of a controller\'s template (used by DaemonSets and StatefulSets for rollouts and rollback). Only data is checked for immutability; the object can be deleted.',
     gvk: gvk('ControllerRevision'),
     fields: [
-      metadata,
+      metadataField,
       ['2 data RawExtension', 'The serialized state this revision records.'],
       ['3 revision i64!', 'The revision number of the recorded state.', required],
     ],
   },
-  ControllerRevisionList: {
-    name: 'io.k8s.api.apps.v1.ControllerRevisionList',
-    description: 'A list of ControllerRevisions.',
-    gvk: gvk('ControllerRevisionList'),
-    fields: [listMetadata, ['2 items ControllerRevision[]!', 'The ControllerRevisions.', { required: true }]],
-  },
+  ControllerRevisionList: listOf('io.k8s.api.apps.v1.ControllerRevisionList', 'ControllerRevision', gvk('ControllerRevision'), 'The ControllerRevisions.'),
 };

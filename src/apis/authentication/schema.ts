@@ -5,8 +5,9 @@
  * TokenRequestSpec and TokenRequestStatus fields lack omitempty upstream, so Go always emits them.
  */
 import type { TypeTable } from '../../schema/format.js';
+import { servedAt } from '../meta/schema-list.js';
 
-const authnV1 = (kind: string) => [{ group: 'authentication.k8s.io', version: 'v1', kind }];
+const authnV1 = servedAt('authentication.k8s.io', 'v1');
 const objectMeta = 'Standard object metadata; these objects are never stored, so it is mostly empty.';
 
 export const authenticationTypes: TypeTable = {

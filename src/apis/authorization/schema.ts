@@ -5,8 +5,9 @@
  * FieldSelectorRequirement and LabelSelectorRequirement are meta/v1 types, defined by the meta table.
  */
 import type { TypeTable } from '../../schema/format.js';
+import { servedAt } from '../meta/schema-list.js';
 
-const authzV1 = (kind: string) => [{ group: 'authorization.k8s.io', version: 'v1', kind }];
+const authzV1 = servedAt('authorization.k8s.io', 'v1');
 const objectMeta = 'Standard object metadata; reviews are never stored, so it is mostly empty.';
 const reviewStatus = 'Filled in by the server: whether the action is allowed, and why.';
 

@@ -5,13 +5,12 @@
  * AutoscalingV1 / AutoscalingV2 prefix (format.ts prefix rule); the rest keep their Go names.
  * Data table; format: src/schema/format.ts.
  */
-import type { FieldMeta, GroupVersionKind, TypeTable } from '../../schema/format.js';
+import type { FieldMeta, TypeTable } from '../../schema/format.js';
+import { listOf, metadataField, servedAt } from '../meta/schema-list.js';
 
-const v1 = (kind: string): GroupVersionKind[] => [{ group: 'autoscaling', version: 'v1', kind }];
-const v2 = (kind: string): GroupVersionKind[] => [{ group: 'autoscaling', version: 'v2', kind }];
+const v1 = servedAt('autoscaling', 'v1');
+const v2 = servedAt('autoscaling', 'v2');
 const required: FieldMeta = { required: true };
-const metadata = ['1 metadata ObjectMeta', "The object's standard metadata: name, namespace, labels, annotations and so on."] as const;
-const listMetadata = ['1 metadata ListMeta', "The list's metadata: resourceVersion and the continue token for paging."] as const;
 
 /** The same reference type in both versions, differing only in its package. */
 const crossVersionObjectReference = (version: string) => ({
@@ -55,17 +54,12 @@ export const autoscalingTypes: TypeTable = {
     description: 'A HorizontalPodAutoscaler adjusts the replica count of a scalable object from its pods\' CPU use (v1 supports CPU only; use v2 for other metrics).',
     gvk: v1('HorizontalPodAutoscaler'),
     fields: [
-      metadata,
+      metadataField,
       ['2 spec AutoscalingV1HorizontalPodAutoscalerSpec', 'The target and the replica bounds.'],
       ['3 status AutoscalingV1HorizontalPodAutoscalerStatus', 'What the autoscaler last observed and decided.'],
     ],
   },
-  AutoscalingV1HorizontalPodAutoscalerList: {
-    name: 'io.k8s.api.autoscaling.v1.HorizontalPodAutoscalerList',
-    description: 'A list of HorizontalPodAutoscalers.',
-    gvk: v1('HorizontalPodAutoscalerList'),
-    fields: [listMetadata, ['2 items AutoscalingV1HorizontalPodAutoscaler[]!', 'The HorizontalPodAutoscalers.', { required: true }]],
-  },
+  AutoscalingV1HorizontalPodAutoscalerList: listOf('io.k8s.api.autoscaling.v1.HorizontalPodAutoscalerList', 'AutoscalingV1HorizontalPodAutoscaler', v1('HorizontalPodAutoscaler'), 'The HorizontalPodAutoscalers.'),
   AutoscalingV1HorizontalPodAutoscalerSpec: {
     name: 'io.k8s.api.autoscaling.v1.HorizontalPodAutoscalerSpec',
     description: 'What a v1 HorizontalPodAutoscaler scales and within which bounds.',
@@ -95,17 +89,12 @@ export const autoscalingTypes: TypeTable = {
     description: 'A HorizontalPodAutoscaler adjusts the replica count of a scalable object (one with a scale subresource) to keep the given metrics near their targets.',
     gvk: v2('HorizontalPodAutoscaler'),
     fields: [
-      metadata,
+      metadataField,
       ['2 spec AutoscalingV2HorizontalPodAutoscalerSpec', 'The target, replica bounds, metrics and scaling behavior.'],
       ['3 status AutoscalingV2HorizontalPodAutoscalerStatus', 'What the autoscaler last observed and decided.'],
     ],
   },
-  AutoscalingV2HorizontalPodAutoscalerList: {
-    name: 'io.k8s.api.autoscaling.v2.HorizontalPodAutoscalerList',
-    description: 'A list of HorizontalPodAutoscalers.',
-    gvk: v2('HorizontalPodAutoscalerList'),
-    fields: [listMetadata, ['2 items AutoscalingV2HorizontalPodAutoscaler[]!', 'The HorizontalPodAutoscalers.', { required: true }]],
-  },
+  AutoscalingV2HorizontalPodAutoscalerList: listOf('io.k8s.api.autoscaling.v2.HorizontalPodAutoscalerList', 'AutoscalingV2HorizontalPodAutoscaler', v2('HorizontalPodAutoscaler'), 'The HorizontalPodAutoscalers.'),
   AutoscalingV2HorizontalPodAutoscalerSpec: {
     name: 'io.k8s.api.autoscaling.v2.HorizontalPodAutoscalerSpec',
     description: 'What a HorizontalPodAutoscaler scales, on which metrics and how fast.',

@@ -4,9 +4,10 @@
  * metadata follows the published OpenAPI v3 document (apis__batch__v1_openapi.json).
  * Data table; format: src/schema/format.ts.
  */
-import type { FieldMeta, GroupVersionKind, TypeTable } from '../../schema/format.js';
+import type { FieldMeta, TypeTable } from '../../schema/format.js';
+import { listOf, metadataField, servedAt } from '../meta/schema-list.js';
 
-const gvk = (kind: string): GroupVersionKind[] => [{ group: 'batch', version: 'v1', kind }];
+const gvk = servedAt('batch', 'v1');
 const required: FieldMeta = { required: true };
 
 export const batchTypes: TypeTable = {
@@ -15,20 +16,12 @@ export const batchTypes: TypeTable = {
     description: 'A Job runs pods until a given number of them finish successfully, retrying failures up to a limit.',
     gvk: gvk('Job'),
     fields: [
-      ['1 metadata ObjectMeta', "The object's standard metadata: name, namespace, labels, annotations and so on."],
+      metadataField,
       ['2 spec JobSpec', 'What to run, how many completions and how much parallelism.'],
       ['3 status JobStatus', 'Progress of the Job, written by the job controller.'],
     ],
   },
-  JobList: {
-    name: 'io.k8s.api.batch.v1.JobList',
-    description: 'A list of Jobs.',
-    gvk: gvk('JobList'),
-    fields: [
-      ['1 metadata ListMeta', "The list's metadata: resourceVersion and the continue token for paging."],
-      ['2 items Job[]!', 'The Jobs.', { required: true }],
-    ],
-  },
+  JobList: listOf('io.k8s.api.batch.v1.JobList', 'Job', gvk('Job'), 'The Jobs.'),
   JobSpec: {
     name: 'io.k8s.api.batch.v1.JobSpec',
     description: 'The desired behavior of a Job.',
@@ -150,20 +143,12 @@ export const batchTypes: TypeTable = {
     description: 'A CronJob creates Jobs on a repeating schedule written in cron syntax.',
     gvk: gvk('CronJob'),
     fields: [
-      ['1 metadata ObjectMeta', "The object's standard metadata: name, namespace, labels, annotations and so on."],
+      metadataField,
       ['2 spec CronJobSpec', 'The schedule and the Job template.'],
       ['3 status CronJobStatus', 'Running Jobs and the last schedule times, written by the controller.'],
     ],
   },
-  CronJobList: {
-    name: 'io.k8s.api.batch.v1.CronJobList',
-    description: 'A list of CronJobs.',
-    gvk: gvk('CronJobList'),
-    fields: [
-      ['1 metadata ListMeta', "The list's metadata: resourceVersion and the continue token for paging."],
-      ['2 items CronJob[]!', 'The CronJobs.', { required: true }],
-    ],
-  },
+  CronJobList: listOf('io.k8s.api.batch.v1.CronJobList', 'CronJob', gvk('CronJob'), 'The CronJobs.'),
   CronJobSpec: {
     name: 'io.k8s.api.batch.v1.CronJobSpec',
     description: 'When and how a CronJob creates Jobs.',

@@ -4,9 +4,9 @@
  * so their JSON form is base64 of the PEM text; upstream marks them listType atomic.
  */
 import type { TypeTable } from '../../schema/format.js';
-import { listOf, metadataField } from '../meta/schema-list.js';
+import { listOf, metadataField, servedAt } from '../meta/schema-list.js';
 
-const certificatesV1 = (kind: string) => [{ group: 'certificates.k8s.io', version: 'v1', kind }];
+const certificatesV1 = servedAt('certificates.k8s.io', 'v1');
 const setByServer = 'Set by the API server on creation from the requesting user; immutable.';
 
 export const certificatesTypes: TypeTable = {

@@ -3,9 +3,10 @@
  * the lock that leader election and node heartbeats use. Field specs match
  * src/protobuf/types-groups.ts. Data table; format: src/schema/format.ts.
  */
-import type { GroupVersionKind, TypeTable } from '../../schema/format.js';
+import type { TypeTable } from '../../schema/format.js';
+import { listOf, metadataField, servedAt } from '../meta/schema-list.js';
 
-const gvk = (kind: string): GroupVersionKind[] => [{ group: 'coordination.k8s.io', version: 'v1', kind }];
+const gvk = servedAt('coordination.k8s.io', 'v1');
 
 export const coordinationTypes: TypeTable = {
   Lease: {
@@ -13,19 +14,11 @@ export const coordinationTypes: TypeTable = {
     description: 'A Lease is a lock with an expiry, held by one identity at a time; kubelets renew one per node as a heartbeat and controllers use them for leader election.',
     gvk: gvk('Lease'),
     fields: [
-      ['1 metadata ObjectMeta', "The object's standard metadata: name, namespace, labels, annotations and so on."],
+      metadataField,
       ['2 spec LeaseSpec', 'Who holds the lease and until when.'],
     ],
   },
-  LeaseList: {
-    name: 'io.k8s.api.coordination.v1.LeaseList',
-    description: 'A list of Leases.',
-    gvk: gvk('LeaseList'),
-    fields: [
-      ['1 metadata ListMeta', "The list's metadata: resourceVersion and the continue token for paging."],
-      ['2 items Lease[]!', 'The Leases.', { required: true }],
-    ],
-  },
+  LeaseList: listOf('io.k8s.api.coordination.v1.LeaseList', 'Lease', gvk('Lease'), 'The Leases.'),
   LeaseSpec: {
     name: 'io.k8s.api.coordination.v1.LeaseSpec',
     description: 'The state of a Lease.',

@@ -3,9 +3,10 @@
  * and its endpoints. EndpointPort is named DiscoveryV1EndpointPort because core/v1 has its own
  * (format.ts prefix rule). Data table; format: src/schema/format.ts.
  */
-import type { GroupVersionKind, TypeTable } from '../../schema/format.js';
+import type { TypeTable } from '../../schema/format.js';
+import { listOf, metadataField, servedAt } from '../meta/schema-list.js';
 
-const gvk = (kind: string): GroupVersionKind[] => [{ group: 'discovery.k8s.io', version: 'v1', kind }];
+const gvk = servedAt('discovery.k8s.io', 'v1');
 
 export const discoveryTypes: TypeTable = {
   EndpointSlice: {
@@ -13,21 +14,13 @@ export const discoveryTypes: TypeTable = {
     description: 'An EndpointSlice lists some of the network endpoints behind a Service; the EndpointSlice controller writes them for Services with a selector. Label kubernetes.io/service-name names the Service.',
     gvk: gvk('EndpointSlice'),
     fields: [
-      ['1 metadata ObjectMeta', "The object's standard metadata: name, namespace, labels, annotations and so on."],
+      metadataField,
       ['4 addressType !', 'The kind of address every endpoint in the slice has: IPv4, IPv6 or FQDN (deprecated). Immutable.', { required: true, enum: ['FQDN', 'IPv4', 'IPv6'] }],
       ['2 endpoints Endpoint[]!', 'The endpoints, at most 1000 per slice.', { required: true, listType: 'atomic' }],
       ['3 ports DiscoveryV1EndpointPort[]', 'The ports every endpoint in the slice exposes, at most 100. Empty means no ports; a port with an empty name means every port.', { listType: 'atomic' }],
     ],
   },
-  EndpointSliceList: {
-    name: 'io.k8s.api.discovery.v1.EndpointSliceList',
-    description: 'A list of EndpointSlices.',
-    gvk: gvk('EndpointSliceList'),
-    fields: [
-      ['1 metadata ListMeta', "The list's metadata: resourceVersion and the continue token for paging."],
-      ['2 items EndpointSlice[]!', 'The EndpointSlices.', { required: true }],
-    ],
-  },
+  EndpointSliceList: listOf('io.k8s.api.discovery.v1.EndpointSliceList', 'EndpointSlice', gvk('EndpointSlice'), 'The EndpointSlices.'),
   Endpoint: {
     name: 'io.k8s.api.discovery.v1.Endpoint',
     description: 'One backend of a Service, usually a pod.',

@@ -3,9 +3,10 @@
  * shape. Named EventsV1* because core/v1 already has Event and EventSeries (format.ts prefix
  * rule). Field specs match src/protobuf/types-groups.ts. Data table; format: src/schema/format.ts.
  */
-import type { GroupVersionKind, TypeTable } from '../../schema/format.js';
+import type { TypeTable } from '../../schema/format.js';
+import { listOf, metadataField, servedAt } from '../meta/schema-list.js';
 
-const gvk = (kind: string): GroupVersionKind[] => [{ group: 'events.k8s.io', version: 'v1', kind }];
+const gvk = servedAt('events.k8s.io', 'v1');
 
 export const eventsTypes: TypeTable = {
   EventsV1Event: {
@@ -13,7 +14,7 @@ export const eventsTypes: TypeTable = {
     description: 'An Event reports something that happened to an object, such as a state change or an error. Events are kept only for a short time (an hour by default) and are advisory.',
     gvk: gvk('Event'),
     fields: [
-      ['1 metadata ObjectMeta', "The object's standard metadata: name, namespace, labels, annotations and so on."],
+      metadataField,
       ['2 eventTime MicroTime', 'When the event first happened.', { required: true }],
       ['3 series EventsV1EventSeries', 'Set when the event repeated: how often and when it was last seen.'],
       ['4 reportingController', 'The controller that reported the event, e.g. kubernetes.io/kubelet. Required for new events.'],
@@ -30,15 +31,7 @@ export const eventsTypes: TypeTable = {
       ['15 deprecatedCount i32', 'The core/v1 count field, kept for compatibility.'],
     ],
   },
-  EventsV1EventList: {
-    name: 'io.k8s.api.events.v1.EventList',
-    description: 'A list of Events.',
-    gvk: gvk('EventList'),
-    fields: [
-      ['1 metadata ListMeta', "The list's metadata: resourceVersion and the continue token for paging."],
-      ['2 items EventsV1Event[]!', 'The Events.', { required: true }],
-    ],
-  },
+  EventsV1EventList: listOf('io.k8s.api.events.v1.EventList', 'EventsV1Event', gvk('Event'), 'The Events.'),
   EventsV1EventSeries: {
     name: 'io.k8s.api.events.v1.EventSeries',
     description: 'A run of repeats of the same event, updated from time to time rather than on every repeat.',

@@ -5,9 +5,9 @@
  * Several int and list fields lack omitempty upstream, so Go always emits them (the `!`).
  */
 import type { FieldMeta, TypeTable } from '../../schema/format.js';
-import { listOf, metadataField } from '../meta/schema-list.js';
+import { listOf, metadataField, servedAt } from '../meta/schema-list.js';
 
-const flowcontrolV1 = (kind: string) => [{ group: 'flowcontrol.apiserver.k8s.io', version: 'v1', kind }];
+const flowcontrolV1 = servedAt('flowcontrol.apiserver.k8s.io', 'v1');
 const conditionsByType: FieldMeta = { patchStrategy: 'merge', patchMergeKey: 'type', listType: 'map', listMapKeys: ['type'] };
 const requiredSet: FieldMeta = { required: true, listType: 'set' };
 

@@ -5,6 +5,12 @@
  */
 import type { FieldEntry, GroupVersionKind, TypeDef } from '../../schema/format.js';
 
+/**
+ * The gvk list for kinds served at one group version: `const gvk = servedAt('apps', 'v1')` then
+ * `gvk: gvk('Deployment')` in each kind's TypeDef.
+ */
+export const servedAt = (group: string, version: string) => (kind: string): GroupVersionKind[] => [{ group, version, kind }];
+
 /** The description of `metadata` on a persisted kind. */
 export const objectMetaText =
   "Standard object metadata: name, namespace, labels, annotations, and the fields the server fills in (uid, resourceVersion, creationTimestamp, ...).";

@@ -3,14 +3,13 @@
  * IngressClass, NetworkPolicy, their lists and nested types. Field specs match
  * src/protobuf/types-groups.ts. Data table; format: src/schema/format.ts.
  */
-import type { FieldMeta, GroupVersionKind, TypeTable } from '../../schema/format.js';
+import type { FieldMeta, TypeTable } from '../../schema/format.js';
+import { listOf, metadataField, servedAt } from '../meta/schema-list.js';
 
-const gvk = (kind: string): GroupVersionKind[] => [{ group: 'networking.k8s.io', version: 'v1', kind }];
+const gvk = servedAt('networking.k8s.io', 'v1');
 const required: FieldMeta = { required: true };
 const atomic: FieldMeta = { listType: 'atomic' };
 const protocols = ['SCTP', 'TCP', 'UDP'];
-const metadata = ['1 metadata ObjectMeta', "The object's standard metadata: name, namespace, labels, annotations and so on."] as const;
-const listMetadata = ['1 metadata ListMeta', "The list's metadata: resourceVersion and the continue token for paging."] as const;
 
 export const networkingTypes: TypeTable = {
   Ingress: {
@@ -18,17 +17,12 @@ export const networkingTypes: TypeTable = {
     description: 'An Ingress routes external HTTP(S) traffic to Services by host and path; an ingress controller implements it.',
     gvk: gvk('Ingress'),
     fields: [
-      metadata,
+      metadataField,
       ['2 spec IngressSpec', 'The routing rules, TLS settings and default backend.'],
       ['3 status IngressStatus', 'The addresses the ingress controller exposes, written by the controller.'],
     ],
   },
-  IngressList: {
-    name: 'io.k8s.api.networking.v1.IngressList',
-    description: 'A list of Ingresses.',
-    gvk: gvk('IngressList'),
-    fields: [listMetadata, ['2 items Ingress[]!', 'The Ingresses.', { required: true }]],
-  },
+  IngressList: listOf('io.k8s.api.networking.v1.IngressList', 'Ingress', gvk('Ingress'), 'The Ingresses.'),
   IngressSpec: {
     name: 'io.k8s.api.networking.v1.IngressSpec',
     description: 'The desired routing of an Ingress.',
@@ -132,14 +126,9 @@ export const networkingTypes: TypeTable = {
     name: 'io.k8s.api.networking.v1.IngressClass',
     description: 'An IngressClass names the controller that serves Ingresses of that class. The ingressclass.kubernetes.io/is-default-class annotation makes it the default for Ingresses without a class.',
     gvk: gvk('IngressClass'),
-    fields: [metadata, ['2 spec IngressClassSpec', 'The controller and its parameters.']],
+    fields: [metadataField, ['2 spec IngressClassSpec', 'The controller and its parameters.']],
   },
-  IngressClassList: {
-    name: 'io.k8s.api.networking.v1.IngressClassList',
-    description: 'A list of IngressClasses.',
-    gvk: gvk('IngressClassList'),
-    fields: [listMetadata, ['2 items IngressClass[]!', 'The IngressClasses.', { required: true }]],
-  },
+  IngressClassList: listOf('io.k8s.api.networking.v1.IngressClassList', 'IngressClass', gvk('IngressClass'), 'The IngressClasses.'),
   IngressClassSpec: {
     name: 'io.k8s.api.networking.v1.IngressClassSpec',
     description: 'What an IngressClass stands for.',
@@ -164,14 +153,9 @@ export const networkingTypes: TypeTable = {
     name: 'io.k8s.api.networking.v1.NetworkPolicy',
     description: 'A NetworkPolicy restricts the traffic allowed to and from the pods it selects; a network plugin enforces it.',
     gvk: gvk('NetworkPolicy'),
-    fields: [metadata, ['2 spec NetworkPolicySpec', 'Which pods are selected and what traffic they may receive and send.']],
+    fields: [metadataField, ['2 spec NetworkPolicySpec', 'Which pods are selected and what traffic they may receive and send.']],
   },
-  NetworkPolicyList: {
-    name: 'io.k8s.api.networking.v1.NetworkPolicyList',
-    description: 'A list of NetworkPolicies.',
-    gvk: gvk('NetworkPolicyList'),
-    fields: [listMetadata, ['2 items NetworkPolicy[]!', 'The NetworkPolicies.', { required: true }]],
-  },
+  NetworkPolicyList: listOf('io.k8s.api.networking.v1.NetworkPolicyList', 'NetworkPolicy', gvk('NetworkPolicy'), 'The NetworkPolicies.'),
   NetworkPolicySpec: {
     name: 'io.k8s.api.networking.v1.NetworkPolicySpec',
     description: 'The pods a NetworkPolicy isolates and the traffic it allows them.',

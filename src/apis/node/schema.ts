@@ -3,9 +3,10 @@
  * picks a container runtime handler for pods and adds its overhead and scheduling constraints.
  * Data table; format: src/schema/format.ts.
  */
-import type { GroupVersionKind, TypeTable } from '../../schema/format.js';
+import type { TypeTable } from '../../schema/format.js';
+import { listOf, metadataField, servedAt } from '../meta/schema-list.js';
 
-const gvk = (kind: string): GroupVersionKind[] => [{ group: 'node.k8s.io', version: 'v1', kind }];
+const gvk = servedAt('node.k8s.io', 'v1');
 
 export const nodeTypes: TypeTable = {
   RuntimeClass: {
@@ -13,21 +14,13 @@ export const nodeTypes: TypeTable = {
     description: 'A RuntimeClass names a container runtime configuration (e.g. a sandboxed runtime). Pods choose it with runtimeClassName.',
     gvk: gvk('RuntimeClass'),
     fields: [
-      ['1 metadata ObjectMeta', "The object's standard metadata: name, labels, annotations and so on."],
+      metadataField,
       ['2 handler !', 'The runtime handler the CRI implementation runs pods of this class with. A lowercase DNS label; immutable.', { required: true }],
       ['3 overhead Overhead', 'Resources a pod of this class costs beyond its containers, e.g. for the sandbox VM.'],
       ['4 scheduling Scheduling', 'Restricts pods of this class to nodes that support it. Unset means every node does.'],
     ],
   },
-  RuntimeClassList: {
-    name: 'io.k8s.api.node.v1.RuntimeClassList',
-    description: 'A list of RuntimeClasses.',
-    gvk: gvk('RuntimeClassList'),
-    fields: [
-      ['1 metadata ListMeta', "The list's metadata: resourceVersion and the continue token for paging."],
-      ['2 items RuntimeClass[]!', 'The RuntimeClasses.', { required: true }],
-    ],
-  },
+  RuntimeClassList: listOf('io.k8s.api.node.v1.RuntimeClassList', 'RuntimeClass', gvk('RuntimeClass'), 'The RuntimeClasses.'),
   Overhead: {
     name: 'io.k8s.api.node.v1.Overhead',
     description: 'The resources a pod of a RuntimeClass uses beyond its containers.',

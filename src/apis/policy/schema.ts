@@ -3,9 +3,10 @@
  * list, and Eviction (the body POSTed to pods/<name>/eviction). Field specs match
  * src/protobuf/types-groups.ts. Data table; format: src/schema/format.ts.
  */
-import type { FieldMeta, GroupVersionKind, TypeTable } from '../../schema/format.js';
+import type { FieldMeta, TypeTable } from '../../schema/format.js';
+import { listOf, metadataField, servedAt } from '../meta/schema-list.js';
 
-const gvk = (kind: string): GroupVersionKind[] => [{ group: 'policy', version: 'v1', kind }];
+const gvk = servedAt('policy', 'v1');
 const required: FieldMeta = { required: true };
 
 export const policyTypes: TypeTable = {
@@ -14,20 +15,12 @@ export const policyTypes: TypeTable = {
     description: 'A PodDisruptionBudget limits how many of a set of pods may be down at once through voluntary disruptions such as evictions during a node drain.',
     gvk: gvk('PodDisruptionBudget'),
     fields: [
-      ['1 metadata ObjectMeta', "The object's standard metadata: name, namespace, labels, annotations and so on."],
+      metadataField,
       ['2 spec PodDisruptionBudgetSpec', 'Which pods are protected and how many must stay available.'],
       ['3 status PodDisruptionBudgetStatus', 'The disruption controller\'s latest view; it may lag behind the cluster.'],
     ],
   },
-  PodDisruptionBudgetList: {
-    name: 'io.k8s.api.policy.v1.PodDisruptionBudgetList',
-    description: 'A list of PodDisruptionBudgets.',
-    gvk: gvk('PodDisruptionBudgetList'),
-    fields: [
-      ['1 metadata ListMeta', "The list's metadata: resourceVersion and the continue token for paging."],
-      ['2 items PodDisruptionBudget[]!', 'The PodDisruptionBudgets.', { required: true }],
-    ],
-  },
+  PodDisruptionBudgetList: listOf('io.k8s.api.policy.v1.PodDisruptionBudgetList', 'PodDisruptionBudget', gvk('PodDisruptionBudget'), 'The PodDisruptionBudgets.'),
   PodDisruptionBudgetSpec: {
     name: 'io.k8s.api.policy.v1.PodDisruptionBudgetSpec',
     description: 'The pods a PodDisruptionBudget protects and the availability it demands. Set minAvailable or maxUnavailable, not both.',

@@ -4,9 +4,9 @@
  * `rules` carries no omitempty upstream (an empty Role prints `rules: null`), hence the `!`.
  */
 import type { TypeTable } from '../../schema/format.js';
-import { listOf, metadataField } from '../meta/schema-list.js';
+import { listOf, metadataField, servedAt } from '../meta/schema-list.js';
 
-const rbacV1 = (kind: string) => [{ group: 'rbac.authorization.k8s.io', version: 'v1', kind }];
+const rbacV1 = servedAt('rbac.authorization.k8s.io', 'v1');
 
 export const rbacTypes: TypeTable = {
   PolicyRule: {

@@ -5,9 +5,9 @@
  * The core/v1 TopologySelectorTerm pair lives here: only StorageClass reaches it.
  */
 import type { TypeTable } from '../../schema/format.js';
-import { listOf, metadataField } from '../meta/schema-list.js';
+import { listOf, metadataField, servedAt } from '../meta/schema-list.js';
 
-const storageV1 = (kind: string) => [{ group: 'storage.k8s.io', version: 'v1', kind }];
+const storageV1 = servedAt('storage.k8s.io', 'v1');
 
 export const storageTypes: TypeTable = {
   StorageClass: {
