@@ -4,13 +4,19 @@
  * and inter-pod affinity and anti-affinity. Facts follow upstream v1.32
  * (staging/src/k8s.io/api/core/v1/types.go).
  */
-import type { TypeTable } from '../../schema/format.js';
+import type { FieldEntry, TypeTable } from '../../schema/format.js';
 
 const req = { required: true } as const;
 const atomic = { listType: 'atomic' } as const;
 
 const requiredPodTerms = 'Terms every candidate node must satisfy at scheduling time, all of them at once. If they stop holding later the pod may or may not be evicted.';
 const preferredPodTerms = 'Weighted terms the scheduler tries to satisfy: nodes score the sum of the weights of the terms they meet, and the highest score wins.';
+
+/** PodAffinity and PodAntiAffinity have the same two term lists upstream; only their meaning differs. */
+const podAffinityFields: FieldEntry[] = [
+  ['1 requiredDuringSchedulingIgnoredDuringExecution PodAffinityTerm[]', requiredPodTerms, atomic],
+  ['2 preferredDuringSchedulingIgnoredDuringExecution WeightedPodAffinityTerm[]', preferredPodTerms, atomic],
+];
 
 export const coreAffinityTypes: TypeTable = {
   Affinity: {
@@ -65,18 +71,12 @@ export const coreAffinityTypes: TypeTable = {
   PodAffinity: {
     name: 'io.k8s.api.core.v1.PodAffinity',
     description: 'Inter-pod affinity rules: place this pod in the same topology domain as certain pods.',
-    fields: [
-      ['1 requiredDuringSchedulingIgnoredDuringExecution PodAffinityTerm[]', requiredPodTerms, atomic],
-      ['2 preferredDuringSchedulingIgnoredDuringExecution WeightedPodAffinityTerm[]', preferredPodTerms, atomic],
-    ],
+    fields: podAffinityFields,
   },
   PodAntiAffinity: {
     name: 'io.k8s.api.core.v1.PodAntiAffinity',
     description: 'Inter-pod anti-affinity rules: keep this pod out of the topology domains of certain pods.',
-    fields: [
-      ['1 requiredDuringSchedulingIgnoredDuringExecution PodAffinityTerm[]', requiredPodTerms, atomic],
-      ['2 preferredDuringSchedulingIgnoredDuringExecution WeightedPodAffinityTerm[]', preferredPodTerms, atomic],
-    ],
+    fields: podAffinityFields,
   },
   WeightedPodAffinityTerm: {
     name: 'io.k8s.api.core.v1.WeightedPodAffinityTerm',
