@@ -5,7 +5,7 @@
  * published OpenAPI v3 document (apis__apps__v1_openapi.json). Data table; format: src/schema/format.ts.
  */
 import type { FieldMeta, TypeTable } from '../../schema/format.js';
-import { listOf, metadataField, servedAt } from '../meta/schema-list.js';
+import { conditionTail, listOf, metadataField, servedAt } from '../meta/schema-list.js';
 
 const gvk = servedAt('apps', 'v1');
 const required: FieldMeta = { required: true };
@@ -14,12 +14,6 @@ const conditions: FieldMeta = { patchStrategy: 'merge', patchMergeKey: 'type', l
 
 
 /** The four fields every apps controller condition shares after type and status. */
-const conditionTail = [
-  ['3 lastTransitionTime Time', 'When the condition last changed from one status to another.'],
-  ['4 reason', 'A one-word CamelCase reason for the last transition.'],
-  ['5 message', 'A human-readable explanation of the last transition.'],
-] as const;
-
 export const appsTypes: TypeTable = {
   Deployment: {
     name: 'io.k8s.api.apps.v1.Deployment',
@@ -131,7 +125,7 @@ export const appsTypes: TypeTable = {
     fields: [
       ['1 type !', 'The condition type, e.g. ReplicaFailure.', required],
       ['2 status !', 'True, False or Unknown.', required],
-      ...conditionTail,
+      ...conditionTail(3),
     ],
   },
 
@@ -195,7 +189,7 @@ export const appsTypes: TypeTable = {
     fields: [
       ['1 type !', 'The condition type.', required],
       ['2 status !', 'True, False or Unknown.', required],
-      ...conditionTail,
+      ...conditionTail(3),
     ],
   },
 
@@ -281,7 +275,7 @@ export const appsTypes: TypeTable = {
     fields: [
       ['1 type !', 'The condition type.', required],
       ['2 status !', 'True, False or Unknown.', required],
-      ...conditionTail,
+      ...conditionTail(3),
     ],
   },
 

@@ -6,7 +6,7 @@
  * Data table; format: src/schema/format.ts.
  */
 import type { FieldMeta, TypeTable } from '../../schema/format.js';
-import { listOf, metadataField, servedAt } from '../meta/schema-list.js';
+import { conditionTail, listOf, metadataField, servedAt } from '../meta/schema-list.js';
 
 const v1 = servedAt('autoscaling', 'v1');
 const v2 = servedAt('autoscaling', 'v2');
@@ -222,9 +222,7 @@ export const autoscalingTypes: TypeTable = {
     fields: [
       ['1 type !', 'AbleToScale, ScalingActive or ScalingLimited.', required],
       ['2 status !', 'True, False or Unknown.', required],
-      ['3 lastTransitionTime Time', 'When the condition last changed from one status to another.'],
-      ['4 reason', 'A one-word CamelCase reason for the last transition.'],
-      ['5 message', 'A human-readable explanation of the last transition.'],
+      ...conditionTail(3),
     ],
   },
   MetricStatus: {

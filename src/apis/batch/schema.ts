@@ -5,7 +5,7 @@
  * Data table; format: src/schema/format.ts.
  */
 import type { FieldMeta, TypeTable } from '../../schema/format.js';
-import { listOf, metadataField, servedAt } from '../meta/schema-list.js';
+import { conditionTail, listOf, metadataField, servedAt } from '../meta/schema-list.js';
 
 const gvk = servedAt('batch', 'v1');
 const required: FieldMeta = { required: true };
@@ -68,9 +68,7 @@ export const batchTypes: TypeTable = {
       ['1 type !', 'The condition type, e.g. Complete or Failed.', required],
       ['2 status !', 'True, False or Unknown.', required],
       ['3 lastProbeTime Time', 'When the condition was last checked.'],
-      ['4 lastTransitionTime Time', 'When the condition last changed from one status to another.'],
-      ['5 reason', 'A one-word CamelCase reason for the last transition.'],
-      ['6 message', 'A human-readable explanation of the last transition.'],
+      ...conditionTail(4),
     ],
   },
   JobTemplateSpec: {

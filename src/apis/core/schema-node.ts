@@ -3,7 +3,7 @@
  * Taint lives with the shared references in schema.ts.
  */
 import type { TypeTable } from '../../schema/format.js';
-import { listOf, metadataField } from '../meta/schema-list.js';
+import { conditionTail, listOf, metadataField } from '../meta/schema-list.js';
 import { atomic, byType, c, conditionStatus, v1 } from './schema-names.js';
 
 const configSourceText = 'Deprecated with the removed DynamicKubeletConfig feature.';
@@ -74,9 +74,7 @@ export const coreNodeTypes: TypeTable = {
       ['1 type !', 'Ready, MemoryPressure, DiskPressure, PIDPressure, NetworkUnavailable, or a provider-defined type.', { required: true }],
       ['2 status !', conditionStatus, { required: true }],
       ['3 lastHeartbeatTime Time', 'When the condition was last reported.'],
-      ['4 lastTransitionTime Time', 'When status last changed.'],
-      ['5 reason', 'Machine-readable reason for the last transition.'],
-      ['6 message', 'Human-readable details.'],
+      ...conditionTail(4),
     ],
   },
   NodeAddress: {

@@ -8,6 +8,7 @@
  * after v1.32 that the protobuf tables already carried stay so the wire format keeps them.
  */
 import type { TypeTable } from '../../schema/format.js';
+import { conditionTail } from '../meta/schema-list.js';
 import { coreAffinityTypes } from './schema-affinity.js';
 import { coreContainerTypes } from './schema-container.js';
 import { coreSecurityTypes } from './schema-security.js';
@@ -131,9 +132,7 @@ const podOnlyTypes: TypeTable = {
       ['7 observedGeneration i64', 'The pod generation this condition was computed from (added after v1.32).'],
       ['2 status !', 'True, False or Unknown.', req],
       ['3 lastProbeTime Time', 'When the condition was last checked.'],
-      ['4 lastTransitionTime Time', 'When the status last changed.'],
-      ['5 reason', 'A one-word CamelCase reason for the last transition.'],
-      ['6 message', 'A human-readable account of the last transition.'],
+      ...conditionTail(4),
     ],
   },
   PodIP: {

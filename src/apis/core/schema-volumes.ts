@@ -6,6 +6,7 @@
  * follow upstream v1.32 (staging/src/k8s.io/api/core/v1/types.go).
  */
 import type { TypeTable } from '../../schema/format.js';
+import { conditionTail } from '../meta/schema-list.js';
 import { coreVolumeSourceTypes } from './schema-volume-sources.js';
 
 const req = { required: true } as const;
@@ -220,9 +221,7 @@ const volumeOnlyTypes: TypeTable = {
       ['1 type !', 'The condition\'s type, such as Resizing or FileSystemResizePending.', req],
       ['2 status !', 'True, False or Unknown.', req],
       ['3 lastProbeTime Time', 'When the condition was last checked.'],
-      ['4 lastTransitionTime Time', 'When the status last changed.'],
-      ['5 reason', 'A one-word CamelCase reason for the last transition.'],
-      ['6 message', 'A human-readable account of the last transition.'],
+      ...conditionTail(4),
     ],
   },
   ModifyVolumeStatus: {

@@ -6,7 +6,7 @@
  * A data table, so longer than our usual files.
  */
 import type { TypeTable } from '../../schema/format.js';
-import { listOf, metadataField } from '../meta/schema-list.js';
+import { conditionTail, listOf, metadataField } from '../meta/schema-list.js';
 import { atomic, byType, c, conditionStatus, v1 } from './schema-names.js';
 import { coreNodeTypes } from './schema-node.js';
 import { corePersistentVolumeTypes } from './schema-pv.js';
@@ -95,9 +95,7 @@ const namespaces: TypeTable = {
     fields: [
       ['1 type !', 'Condition type, e.g. NamespaceDeletionDiscoveryFailure or NamespaceContentRemaining.', { required: true }],
       ['2 status !', conditionStatus, { required: true }],
-      ['4 lastTransitionTime Time', 'When status last changed.'],
-      ['5 reason', 'Machine-readable reason for the last transition.'],
-      ['6 message', 'Human-readable details.'],
+      ...conditionTail(4),
     ],
   },
   NamespaceList: listOf(c('NamespaceList'), 'Namespace', v1('Namespace'), 'The namespaces.'),
@@ -294,9 +292,7 @@ const workloads: TypeTable = {
     fields: [
       ['1 type !', 'Condition type, e.g. ReplicaFailure.', { required: true }],
       ['2 status !', conditionStatus, { required: true }],
-      ['3 lastTransitionTime Time', 'When status last changed.'],
-      ['4 reason', 'Machine-readable reason for the last transition.'],
-      ['5 message', 'Human-readable details.'],
+      ...conditionTail(3),
     ],
   },
   ReplicationControllerList: listOf(c('ReplicationControllerList'), 'ReplicationController', v1('ReplicationController'), 'The replication controllers.'),

@@ -5,7 +5,7 @@
  * Several int and list fields lack omitempty upstream, so Go always emits them (the `!`).
  */
 import type { FieldMeta, TypeTable } from '../../schema/format.js';
-import { listOf, metadataField, servedAt } from '../meta/schema-list.js';
+import { conditionTail, listOf, metadataField, servedAt } from '../meta/schema-list.js';
 
 const flowcontrolV1 = servedAt('flowcontrol.apiserver.k8s.io', 'v1');
 const conditionsByType: FieldMeta = { patchStrategy: 'merge', patchMergeKey: 'type', listType: 'map', listMapKeys: ['type'] };
@@ -120,9 +120,7 @@ export const flowcontrolTypes: TypeTable = {
     fields: [
       ['1 type', 'The kind of condition.'],
       ['2 status', 'True, False or Unknown.'],
-      ['3 lastTransitionTime Time', 'When the status last changed.'],
-      ['4 reason', 'One CamelCase word saying why the status last changed.'],
-      ['5 message', 'A human-readable explanation of the last change.'],
+      ...conditionTail(3),
     ],
   },
   PriorityLevelConfiguration: {
@@ -193,9 +191,7 @@ export const flowcontrolTypes: TypeTable = {
     fields: [
       ['1 type', 'The kind of condition.'],
       ['2 status', 'True, False or Unknown.'],
-      ['3 lastTransitionTime Time', 'When the status last changed.'],
-      ['4 reason', 'One CamelCase word saying why the status last changed.'],
-      ['5 message', 'A human-readable explanation of the last change.'],
+      ...conditionTail(3),
     ],
   },
 };

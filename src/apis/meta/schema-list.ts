@@ -19,6 +19,17 @@ export const objectMetaText =
 export const listMetaText =
   'Standard list metadata: the resourceVersion the list was read at and, for chunked reads, the continue token.';
 
+/**
+ * The last three fields of upstream's condition structs, which say when the status last changed,
+ * why (one CamelCase word) and how (in words). Their protobuf numbers start at `first`: 3 right
+ * after type and status, 4 where a probe or heartbeat time comes first.
+ */
+export const conditionTail = (first: number): FieldEntry[] => [
+  [`${first} lastTransitionTime Time`, 'When the condition last changed from one status to another.'],
+  [`${first + 1} reason`, 'A one-word CamelCase reason for the last transition.'],
+  [`${first + 2} message`, 'A human-readable explanation of the last transition.'],
+];
+
 /** The `metadata` field of a persisted kind (protobuf 1, omitempty, as every upstream kind). */
 export const metadataField: FieldEntry = ['1 metadata ObjectMeta', objectMetaText];
 
