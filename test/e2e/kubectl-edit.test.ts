@@ -3,11 +3,12 @@
 // Each sends a strategic merge patch built from the OpenAPI patch metadata; the stored object is
 // read back after each step. Directives sent straight to the API are in kubectl-edit-directives.test.ts.
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { api, kubectl, kubectlOk, skipWithoutKubectl, startServer, type TestServer } from './harness.js';
+import { scriptedEditor } from './kubectl-helpers.js';
 
 const deployment = `apiVersion: apps/v1
 kind: Deployment
@@ -44,13 +45,7 @@ describe('kubectl edit, set image, scale, label and patch', { skip: skipWithoutK
   };
   const container = (d: any, name: string) => d.spec.template.spec.containers.find((c: any) => c.name === name);
   const names = (list: Array<{ name: string }> | undefined) => (list ?? []).map((e) => e.name);
-  /** A KUBE_EDITOR: a shell script that rewrites the file kubectl hands it. */
-  const editor = (name: string, body: string) => {
-    const path = join(editorDir, name);
-    writeFileSync(path, `#!/bin/sh\nset -e\n${body}\n`);
-    chmodSync(path, 0o755);
-    return path;
-  };
+  const editor = (name: string, body: string) => scriptedEditor(editorDir, name, body);
 
   before(async () => {
     s = await startServer();

@@ -1,10 +1,11 @@
 // Real kubectl writes against kubets: create, label, annotate, patch, replace, edit, delete, wait.
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { api, configMapObj, eventually, kubectl, kubectlCreate, kubectlOk, namespaceObj, skipWithoutKubectl, startServer, type TestServer } from './harness.js';
+import { scriptedEditor } from './kubectl-helpers.js';
 
 const deployment = `apiVersion: apps/v1
 kind: Deployment
@@ -119,9 +120,7 @@ describe('kubectl writes', { skip: skipWithoutKubectl, timeout: 180_000 }, () =>
   it('edit with KUBE_EDITOR changes the object', async () => {
     await kubectlCreate(s, configMapObj('e1', { greeting: 'hello' }), 'writes');
     const dir = mkdtempSync(join(tmpdir(), 'kubets-editor-'));
-    const editor = join(dir, 'editor.sh');
-    writeFileSync(editor, '#!/bin/sh\nsed -i "s/greeting: hello/greeting: goodbye/" "$1"\n');
-    chmodSync(editor, 0o755);
+    const editor = scriptedEditor(dir, 'editor.sh', 'sed -i "s/greeting: hello/greeting: goodbye/" "$1"');
     const out = await kubectlOk(s, [...ns, 'edit', 'cm', 'e1', '--validate=false'], { env: { KUBE_EDITOR: editor } });
     assert.equal(out, 'configmap/e1 edited\n');
     const cm = JSON.parse(await kubectlOk(s, [...ns, 'get', 'cm', 'e1', '-o', 'json']));
