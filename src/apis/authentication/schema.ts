@@ -5,10 +5,9 @@
  * TokenRequestSpec and TokenRequestStatus fields lack omitempty upstream, so Go always emits them.
  */
 import type { TypeTable } from '../../schema/format.js';
-import { servedAt } from '../meta/schema-list.js';
+import { servedAt, unstoredMetadataField } from '../meta/schema-list.js';
 
 const authnV1 = servedAt('authentication.k8s.io', 'v1');
-const objectMeta = 'Standard object metadata; these objects are never stored, so it is mostly empty.';
 
 export const authenticationTypes: TypeTable = {
   TokenReview: {
@@ -16,7 +15,7 @@ export const authenticationTypes: TypeTable = {
     description: 'Asks the server who a bearer token belongs to. Answers may be cached by the webhook token authenticator.',
     gvk: authnV1('TokenReview'),
     fields: [
-      ['1 metadata ObjectMeta', objectMeta],
+      unstoredMetadataField,
       ['2 spec TokenReviewSpec', 'The token to check and the audiences it should be valid for.', { required: true }],
       ['3 status TokenReviewStatus', 'Filled in by the server: whether the token authenticated, and as whom.'],
     ],
@@ -54,7 +53,7 @@ export const authenticationTypes: TypeTable = {
     description: 'Asks for a token for a service account (POST to serviceaccounts/<name>/token).',
     gvk: authnV1('TokenRequest'),
     fields: [
-      ['1 metadata ObjectMeta', objectMeta],
+      unstoredMetadataField,
       ['2 spec TokenRequestSpec', 'The audiences, lifetime and bound object of the wanted token.', { required: true }],
       ['3 status TokenRequestStatus', 'Filled in by the server: the token and when it expires.'],
     ],
@@ -91,7 +90,7 @@ export const authenticationTypes: TypeTable = {
     description: 'Returns the user attributes the API server sees for the caller (kubectl auth whoami). Under impersonation it describes the impersonated user.',
     gvk: authnV1('SelfSubjectReview'),
     fields: [
-      ['1 metadata ObjectMeta', objectMeta],
+      unstoredMetadataField,
       ['2 status SelfSubjectReviewStatus', 'Filled in by the server with the caller\'s user information.'],
     ],
   },

@@ -5,10 +5,9 @@
  * FieldSelectorRequirement and LabelSelectorRequirement are meta/v1 types, defined by the meta table.
  */
 import type { TypeTable } from '../../schema/format.js';
-import { servedAt } from '../meta/schema-list.js';
+import { servedAt, unstoredMetadataField } from '../meta/schema-list.js';
 
 const authzV1 = servedAt('authorization.k8s.io', 'v1');
-const objectMeta = 'Standard object metadata; reviews are never stored, so it is mostly empty.';
 const reviewStatus = 'Filled in by the server: whether the action is allowed, and why.';
 
 export const authorizationTypes: TypeTable = {
@@ -17,7 +16,7 @@ export const authorizationTypes: TypeTable = {
     description: 'Asks whether a given user or group may perform an action.',
     gvk: authzV1('SubjectAccessReview'),
     fields: [
-      ['1 metadata ObjectMeta', objectMeta],
+      unstoredMetadataField,
       ['2 spec SubjectAccessReviewSpec', 'The user and the action to check.', { required: true }],
       ['3 status SubjectAccessReviewStatus', reviewStatus],
     ],
@@ -27,7 +26,7 @@ export const authorizationTypes: TypeTable = {
     description: 'Asks whether the caller may perform an action. Anyone may ask about themselves; an empty namespace means all namespaces.',
     gvk: authzV1('SelfSubjectAccessReview'),
     fields: [
-      ['1 metadata ObjectMeta', objectMeta],
+      unstoredMetadataField,
       ['2 spec SelfSubjectAccessReviewSpec', 'The action to check; the user is the caller.', { required: true }],
       ['3 status SubjectAccessReviewStatus', reviewStatus],
     ],
@@ -37,7 +36,7 @@ export const authorizationTypes: TypeTable = {
     description: 'A SubjectAccessReview confined to one namespace, so that namespace-scoped RBAC can grant the right to ask.',
     gvk: authzV1('LocalSubjectAccessReview'),
     fields: [
-      ['1 metadata ObjectMeta', objectMeta],
+      unstoredMetadataField,
       ['2 spec SubjectAccessReviewSpec', 'The user and the action to check; spec.resourceAttributes.namespace must be the request namespace, and is defaulted to it when empty.', { required: true }],
       ['3 status SubjectAccessReviewStatus', reviewStatus],
     ],
@@ -116,7 +115,7 @@ export const authorizationTypes: TypeTable = {
     description: 'Lists what the caller may do in a namespace (kubectl auth can-i --list). Meant for UIs; the list may be incomplete, so real decisions belong to SubjectAccessReview.',
     gvk: authzV1('SelfSubjectRulesReview'),
     fields: [
-      ['1 metadata ObjectMeta', objectMeta],
+      unstoredMetadataField,
       ['2 spec SelfSubjectRulesReviewSpec', 'The namespace to list rules for.', { required: true }],
       ['3 status SubjectRulesReviewStatus', 'Filled in by the server: the rules the caller holds.'],
     ],

@@ -20,6 +20,12 @@ export const listMetaText =
   'Standard list metadata: the resourceVersion the list was read at and, for chunked reads, the continue token.';
 
 /**
+ * The `metadata` field of a kind that is only ever posted and answered, never stored (the
+ * authentication and authorization reviews), so the server fills in next to nothing.
+ */
+export const unstoredMetadataField: FieldEntry = ['1 metadata ObjectMeta', 'Standard object metadata; these objects are never stored, so it is mostly empty.'];
+
+/**
  * The last three fields of upstream's condition structs, which say when the status last changed,
  * why (one CamelCase word) and how (in words). Their protobuf numbers start at `first`: 3 right
  * after type and status, 4 where a probe or heartbeat time comes first.
