@@ -5,13 +5,28 @@
  * *PersistentVolumeSource variants belong to src/apis/core/schema.ts. A data table: longer than
  * the usual file on purpose. Facts follow upstream v1.32 (staging/src/k8s.io/api/core/v1/types.go).
  */
-import type { TypeTable } from '../../schema/format.js';
+import type { FieldEntry, TypeTable } from '../../schema/format.js';
 
 const req = { required: true } as const;
 const atomic = { listType: 'atomic' } as const;
 const fsType = 'The filesystem to mount, such as ext4, xfs or ntfs; ext4 when unset.';
 const readOnly = 'Force a read-only mount. Defaults to false.';
-const modeBits = 'Octal 0000-0777 or decimal 0-511 (JSON needs decimal); may clash with fsGroup, which can add bits.';
+export const modeBits = 'Octal 0000-0777 or decimal 0-511 (JSON needs decimal); may clash with fsGroup, which can add bits.';
+
+/*
+ * Fields that the ConfigMap, Secret and downward API volume sources share with their projected
+ * counterparts upstream (SecretProjection, ConfigMapProjection, DownwardAPIProjection); the
+ * projections lack defaultMode, which the projected volume sets once for all of them.
+ */
+
+/** `items`: which keys become files, always protobuf 2. */
+export const keyItemsField: FieldEntry = ['2 items KeyToPath[]', 'Which keys to project and where; every key, named after itself, when unset. A listed key that is missing is an error unless optional.', atomic];
+
+/** `defaultMode` of a volume source whose files carry one mode unless an item sets its own. */
+export const defaultModeField = (n: number): FieldEntry => [`${n} defaultMode i32*`, 'Permission bits for the files unless an item sets its own; defaults to 0644. ' + modeBits];
+
+/** `optional` of a source reading keys of a ConfigMap or Secret, always protobuf 4. */
+export const optionalKeysField = (kind: string): FieldEntry => ['4 optional b*', `Whether the ${kind} or its listed keys may be missing.`];
 
 export const coreVolumeSourceTypes: TypeTable = {
   HostPathVolumeSource: {
@@ -35,9 +50,9 @@ export const coreVolumeSourceTypes: TypeTable = {
     description: 'Files made from the keys of a Secret in the pod\'s namespace.',
     fields: [
       ['1 secretName', 'The Secret\'s name.'],
-      ['2 items KeyToPath[]', 'Which keys to project and where; every key, named after itself, when unset. A listed key that is missing is an error unless optional.', atomic],
-      ['3 defaultMode i32*', 'Permission bits for the files unless an item sets its own; defaults to 0644. ' + modeBits],
-      ['4 optional b*', 'Whether the Secret or its listed keys may be missing.'],
+      keyItemsField,
+      defaultModeField(3),
+      optionalKeysField('Secret'),
     ],
   },
   ConfigMapVolumeSource: {
@@ -45,9 +60,9 @@ export const coreVolumeSourceTypes: TypeTable = {
     description: 'Files made from the keys of a ConfigMap in the pod\'s namespace.',
     fields: [
       ['1 ... LocalObjectReference', ''],
-      ['2 items KeyToPath[]', 'Which keys to project and where; every key, named after itself, when unset. A listed key that is missing is an error unless optional.', atomic],
-      ['3 defaultMode i32*', 'Permission bits for the files unless an item sets its own; defaults to 0644. ' + modeBits],
-      ['4 optional b*', 'Whether the ConfigMap or its listed keys may be missing.'],
+      keyItemsField,
+      defaultModeField(3),
+      optionalKeysField('ConfigMap'),
     ],
   },
   DownwardAPIVolumeSource: {
@@ -55,7 +70,7 @@ export const coreVolumeSourceTypes: TypeTable = {
     description: 'Files holding fields of the pod and its containers.',
     fields: [
       ['1 items DownwardAPIVolumeFile[]', 'The files to create.', atomic],
-      ['2 defaultMode i32*', 'Permission bits for the files unless an item sets its own; defaults to 0644. ' + modeBits],
+      defaultModeField(2),
     ],
   },
   DownwardAPIVolumeFile: {

@@ -7,12 +7,11 @@
  */
 import type { TypeTable } from '../../schema/format.js';
 import { conditionTail } from '../meta/schema-list.js';
-import { coreVolumeSourceTypes } from './schema-volume-sources.js';
+import { coreVolumeSourceTypes, keyItemsField, modeBits, optionalKeysField } from './schema-volume-sources.js';
 
 const req = { required: true } as const;
 const atomic = { listType: 'atomic' } as const;
 const accessModes = ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod'] as const;
-const modeBits = 'Octal 0000-0777 or decimal 0-511 (JSON needs decimal); may clash with fsGroup, which can add bits.';
 
 const volumeOnlyTypes: TypeTable = {
   Volume: {
@@ -84,8 +83,8 @@ const volumeOnlyTypes: TypeTable = {
     description: 'Projects a Secret\'s keys into a projected volume.',
     fields: [
       ['1 ... LocalObjectReference', ''],
-      ['2 items KeyToPath[]', 'Which keys to project and where; every key, named after itself, when unset. A listed key that is missing is an error unless optional.', atomic],
-      ['4 optional b*', 'Whether the Secret or its listed keys may be missing.'],
+      keyItemsField,
+      optionalKeysField('Secret'),
     ],
   },
   ConfigMapProjection: {
@@ -93,8 +92,8 @@ const volumeOnlyTypes: TypeTable = {
     description: 'Projects a ConfigMap\'s keys into a projected volume.',
     fields: [
       ['1 ... LocalObjectReference', ''],
-      ['2 items KeyToPath[]', 'Which keys to project and where; every key, named after itself, when unset. A listed key that is missing is an error unless optional.', atomic],
-      ['4 optional b*', 'Whether the ConfigMap or its listed keys may be missing.'],
+      keyItemsField,
+      optionalKeysField('ConfigMap'),
     ],
   },
   DownwardAPIProjection: {
