@@ -34,6 +34,7 @@ import { decodeContinue, encodeContinue, reencodeContinue } from './continue-tok
 import { checkPreconditions, parseRevision } from './preconditions.js';
 import { openDatabase, prepareStatements, type LogRow, type LogType, type Statements, type Synchronous } from './schema.js';
 import { WatchHub, type WatchSource } from './watch-hub.js';
+import { rememberEncoding } from '../encoded.js';
 
 export interface SqliteStorageOptions {
   /** Database file; its directory is created when missing. ':memory:' works for tests. */
@@ -97,9 +98,14 @@ export class SqliteStorage implements Storage, WatchSource {
     this.ensureOpen(key);
     if (this.st.getKv.get(key)) throw new StorageError('KeyExists', key);
     const rev = this.rev + 1;
-    const value = encode(obj, rev);
+    const stored = withRevision(obj, rev);
+    const value = encode(stored, obj);
     await this.commit(rev, key, 'create', value, null, null);
-    return JSON.parse(value) as KubeObject;
+    // The copy that was encoded is returned as it is rather than parsed back from value: it is
+    // what was stored (see withRevision for what it shares with obj), and parsing costs as much
+    // as encoding did. Its text goes with it, so a response can be sent without encoding again.
+    rememberEncoding(stored, value);
+    return stored;
   }
 
   async get(key: string): Promise<KubeObject> {
@@ -178,13 +184,13 @@ export class SqliteStorage implements Storage, WatchSource {
       if ((this.st.getKv.get(key)?.mod_rev ?? 0) !== (row?.mod_rev ?? 0)) continue; // lost a race
       if (row) {
         // As upstream: an update that changes nothing writes nothing and keeps the revision.
-        const unchanged = encode(next, row.mod_rev);
+        const unchanged = encode(withRevision(next, row.mod_rev), next);
         if (unchanged === row.value || isDeepStrictEqual(JSON.parse(unchanged), JSON.parse(row.value))) {
           return JSON.parse(row.value) as KubeObject;
         }
       }
       const rev = this.rev + 1;
-      const value = encode(next, rev);
+      const value = encode(withRevision(next, rev), next);
       await this.commit(rev, key, row ? 'update' : 'create', value, row?.mod_rev ?? null, row?.value ?? null);
       return JSON.parse(value) as KubeObject;
     }
@@ -337,10 +343,18 @@ export class SqliteStorage implements Storage, WatchSource {
   }
 }
 
-/** The stored form of obj at revision rev. Never mutates obj: callers keep their copy. */
-function encode(obj: KubeObject, rev: number): string {
+/**
+ * obj at revision rev: a shallow copy with its own metadata, so obj itself is never changed (callers
+ * keep their copy); everything below metadata is shared with obj.
+ */
+function withRevision(obj: KubeObject, rev: number): KubeObject {
+  return { ...obj, metadata: { ...obj.metadata, resourceVersion: String(rev) } };
+}
+
+/** The stored text of obj (obj as given by the caller, for the error's name). */
+function encode(stored: KubeObject, obj: KubeObject): string {
   try {
-    return JSON.stringify({ ...obj, metadata: { ...obj.metadata, resourceVersion: String(rev) } });
+    return JSON.stringify(stored);
   } catch (e) {
     // JSON.stringify recurses: a value nested thousands deep (legal JSON) overflows the stack.
     if (e instanceof RangeError) throw new StorageError('InvalidObj', obj.metadata?.name ?? '', undefined, 'the object is nested too deeply to be stored');
