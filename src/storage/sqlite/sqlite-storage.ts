@@ -78,10 +78,11 @@ export class SqliteStorage implements Storage, WatchSource {
     this.rev = Math.max(this.st.maxRev.get()?.rev ?? 0, this.compactedRev);
     const st = this.st;
     this.writeTx = this.db.transaction((rev: number, key: string, type: LogType, value: string | null, prevRev: number | null) => {
-      st.insertLog.run(rev, key, type, value, prevRev);
+      // kv first: on a create of an existing key it throws before the log is touched.
       if (type === 'create') st.insertKv.run(key, rev, rev, value!);
       else if (type === 'update') st.updateKv.run(rev, value!, key);
       else st.deleteKv.run(key);
+      st.insertLog.run(rev, key, type, value, prevRev);
     });
     this.compactTx = this.db.transaction((from: number, to: number) => {
       st.compactSuperseded.run({ from, to });
@@ -96,11 +97,19 @@ export class SqliteStorage implements Storage, WatchSource {
 
   async create(key: string, obj: KubeObject): Promise<KubeObject> {
     this.ensureOpen(key);
-    if (this.st.getKv.get(key)) throw new StorageError('KeyExists', key);
     const rev = this.rev + 1;
     const stored = withRevision(obj, rev);
     const value = encode(stored, obj);
-    await this.commit(rev, key, 'create', value, null, null);
+    // No lookup first: kv's primary key refuses an existing key, and the write's savepoint undoes
+    // the half-done write (see writeTx), which saves a read per create.
+    let committed: Promise<void>;
+    try {
+      committed = this.commit(rev, key, 'create', value, null, null);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new StorageError('KeyExists', key);
+      throw e;
+    }
+    await committed;
     // The copy that was encoded is returned as it is rather than parsed back from value: it is
     // what was stored (see withRevision for what it shares with obj), and parsing costs as much
     // as encoding did. Its text goes with it, so a response can be sent without encoding again.
