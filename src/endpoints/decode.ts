@@ -104,7 +104,7 @@ const unrecognized = (kind: string, err: string, body: Buffer) =>
 const cannotHandle = (actual: GroupVersionKind, kind: string, err: string) =>
   badRequest(`${actual.kind} in version "${actual.version}" cannot be handled as a ${kind}: ${err}`);
 
-const asciiLower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+const asciiLower = (s: string) => (/[A-Z]/.test(s) ? s.replace(/[A-Z]/g, (c) => c.toLowerCase()) : s);
 
 function jsonKind(v: unknown): string {
   if (Array.isArray(v)) return 'array';
