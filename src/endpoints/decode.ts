@@ -122,10 +122,12 @@ function findKind(v: unknown): { apiVersion: string; kind: string } | { error: s
   if (typeof v !== 'object' || Array.isArray(v)) return { error: `json: cannot unmarshal ${jsonKind(v)} into Go value of type ${findKindType}` };
   let error: string | undefined;
   for (const [key, val] of Object.entries(v)) {
-    // Only a 10- or 4-letter key can spell apiVersion or kind in any case: skip the rest unread.
-    if (key.length !== 10 && key.length !== 4) continue;
-    const lower = asciiLower(key);
-    const field = lower === 'apiversion' ? 'apiVersion' : lower === 'kind' ? 'kind' : undefined;
+    // The usual spellings first; only a 10- or 4-letter key can spell either in another case.
+    let field: 'apiVersion' | 'kind' | undefined = key === 'apiVersion' || key === 'kind' ? key : undefined;
+    if (!field && (key.length === 10 || key.length === 4)) {
+      const lower = asciiLower(key);
+      field = lower === 'apiversion' ? 'apiVersion' : lower === 'kind' ? 'kind' : undefined;
+    }
     if (!field || val === null) continue;
     if (typeof val !== 'string') error ??= `json: cannot unmarshal ${jsonKind(val)} into Go struct field .${field} of type string`;
     else out[field] = val;
