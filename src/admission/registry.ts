@@ -23,8 +23,11 @@ export interface AdmissionLookups {
   /** The RBAC policy, once known (escalation checks need it). */
   rbac: RbacPolicyHolder;
   /**
-   * Optional. A backend that tells its watchers of a write before acknowledging it (SQLite): the
-   * namespaces and resource quotas read on every create then come from memory (mirror.ts).
+   * Optional. The storage whose namespaces and resource quotas admission reads from memory
+   * (mirror.ts) instead of on every create. SQLite tells its watchers of a write before
+   * acknowledging it, so its mirrors are never behind what a client saw acknowledged; etcd's are
+   * behind by the watch delay, like the informer listers upstream's plugins read (a namespace
+   * not in the mirror yet, or one with quotas, is still read from storage).
    */
   mirrorFrom?: Storage;
 }
