@@ -288,7 +288,7 @@ export class SqliteStorage implements Storage, WatchSource {
    */
   private commit(rev: number, key: string, type: LogType, value: string | null, prevRev: number | null, prev: string | null): Promise<void> {
     if (!this.batch) {
-      this.db.exec('BEGIN IMMEDIATE');
+      this.st.begin.run();
       this.batch = { events: [], waiters: [] };
       setImmediate(() => this.flush());
     }
@@ -329,7 +329,7 @@ export class SqliteStorage implements Storage, WatchSource {
     const b = this.batch;
     if (!b) return;
     try {
-      this.db.exec('COMMIT');
+      this.st.commit.run();
     } catch (e) {
       this.failBatch(e);
       return;
