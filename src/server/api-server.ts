@@ -24,6 +24,7 @@ import { controllerNames } from '../controllers/selection.js';
 import type { Controller } from '../controllers/controller.js';
 import { ServiceAccountsController } from '../controllers/serviceaccounts.js';
 import { buildDiscovery } from '../endpoints/discovery.js';
+import { newOpenApiService } from '../endpoints/openapi.js';
 import type { HandlerEnv, Route, TokenIssuer } from '../endpoints/resource-handler.js';
 import { type Logger, writeError } from '../endpoints/status.js';
 import { type ApiRequest, buildChain, type Filter, type Handler } from '../filters/chain.js';
@@ -38,6 +39,7 @@ import { withTimeout } from '../filters/timeout.js';
 import { reviewHandlers } from '../registry/reviews.js';
 import { ServiceAllocators, parseCidr, parsePortRange } from '../registry/services.js';
 import { Store } from '../registry/store.js';
+import { builtinSchema } from '../schema/tables.js';
 import { openSqliteStorage } from '../storage/sqlite/sqlite-storage.js';
 import type { Storage } from '../storage/storage.js';
 import { defaultAdvertiseAddress, ensureBootstrapObjects, ensureKubernetesService } from './bootstrap.js';
@@ -45,7 +47,7 @@ import { LeaseEndpointReconciler } from './endpoint-reconciler.js';
 import { LeaderElector, type LeaderElectionConfig } from '../controllers/leader-election.js';
 import { getOrNull, listAll } from './lookups.js';
 import { listenSecure } from './secure-listener.js';
-import { newApiHandler } from './handler.js';
+import { newApiHandler, versionInfo } from './handler.js';
 import { ApiMetrics } from './metrics.js';
 
 export interface SecureServingOptions {
@@ -178,6 +180,8 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
   const api = newApiHandler({
     env, metrics,
     discovery: buildDiscovery(builtinResources, groupOrder, discoveryAddress),
+    // Documents are built on the first request for them, not here: start-up stays fast.
+    openapi: newOpenApiService(() => ({ schema: builtinSchema, resources: builtinResources, serverVersion: versionInfo.gitVersion })),
     livez: [checks.ping, checks.log, checks.storage],
     readyz: [checks.ping, checks.log, checks.storage, checks.started, checks.shutdown],
   });
