@@ -16,6 +16,7 @@ import { apiVersionOf, type KubeObject } from '../apis/meta/types.js';
 import type { ResourceDef } from '../registry/rest.js';
 import { BodyDecodeError, decodeBodyValue } from './body.js';
 import { typedDecode, typedDescFor } from './typed-decode.js';
+import { duplicateFields } from './duplicate-fields.js';
 
 export interface GroupVersionKind { group: string; version: string; kind: string }
 
@@ -140,6 +141,9 @@ function parseGroupVersion(gv: string): { group: string; version: string } | { e
   return { error: `unexpected GroupVersion string: ${gv}` };
 }
 
+/** The body was JSON (what body.ts parses as JSON): its text can be scanned for duplicate keys. */
+const isJson = (contentType: string) => contentType === '' || contentType === 'application/json' || contentType === '*/*';
+
 /**
  * Decodes an object body for `target`. fieldValidation is the request's (already validated):
  * Strict refuses unknown fields, Warn (or '') reports them as warnings, Ignore drops them quietly.
@@ -181,10 +185,13 @@ export async function decodeObject(raw: Buffer, contentType: string, target: Dec
   if (!accepted) {
     throw badRequest(`the API version in the data (${apiVersionOf(actual.group, actual.version)}) does not match the expected API version (${apiVersionOf(target.group, target.version)})`);
   }
-  if (typed.strict.length > 0 && fieldValidation === 'Strict') {
-    throw cannotHandle(actual, target.kind, `strict decoding error: ${typed.strict.join(', ')}`);
+  // Duplicate keys only show in the text (JSON.parse keeps the last); YAML's parser refuses them.
+  const strict = fieldValidation === 'Ignore' || !isJson(contentType) ? typed.strict
+    : [...duplicateFields(raw.toString('utf8')).map((p) => `duplicate field "${p}"`), ...typed.strict];
+  if (strict.length > 0 && fieldValidation === 'Strict') {
+    throw cannotHandle(actual, target.kind, `strict decoding error: ${strict.join(', ')}`);
   }
-  return { obj, warnings: fieldValidation === 'Ignore' ? [] : typed.strict };
+  return { obj, warnings: fieldValidation === 'Ignore' ? [] : strict };
 }
 
 /** A Warning header value (net/http.NewWarningHeader): code 299, no agent, the text quoted. */
