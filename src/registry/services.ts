@@ -112,7 +112,10 @@ export class ServiceAllocators {
               }
             }
             spec.ipFamilies ??= ['IPv4'];
-            spec.ipFamilyPolicy ??= 'SingleStack';
+            // initIPFamilyFields: a headless Service without a selector asks for every family the
+            // cluster has (RequireDualStack); on this single-stack cluster that is still IPv4 only.
+            const selectorless = !svc.spec || Object.keys((svc.spec as { selector?: object }).selector ?? {}).length === 0;
+            spec.ipFamilyPolicy ??= spec.clusterIP === 'None' && selectorless ? 'RequireDualStack' : 'SingleStack';
           }
           if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
             await this.allocatePorts(spec.ports ?? [], new Set(), errs, undo);
@@ -133,7 +136,7 @@ export class ServiceAllocators {
         if (!spec.clusterIP && oldSpec.clusterIP && spec.type !== 'ExternalName') spec.clusterIP = oldSpec.clusterIP;
         if (!spec.clusterIPs?.length && oldSpec.clusterIPs && spec.type !== 'ExternalName') spec.clusterIPs = oldSpec.clusterIPs;
         if ((spec.clusterIP ?? '') !== (oldSpec.clusterIP ?? '') && oldSpec.clusterIP && spec.type !== 'ExternalName') {
-          throw invalid('Service', '', svc.metadata.name ?? '', [fieldInvalid('spec.clusterIPs[0]', spec.clusterIP, 'may not change once set')]);
+          throw invalid('Service', '', svc.metadata.name ?? '', [goValueError('FieldValueInvalid', 'spec.clusterIPs[0]', goStrings(spec.clusterIPs ?? [spec.clusterIP ?? '']), 'may not change once set')]);
         }
         const oldPorts = new Map((oldSpec.ports ?? []).filter((p) => p.nodePort).map((p) => [`${p.protocol ?? 'TCP'}/${p.port}`, p.nodePort!]));
         const errs: FieldError[] = [];

@@ -1,12 +1,20 @@
 /**
- * Pod rules this stage needs (pkg/registry/core/pod/strategy.go): status starts as Pending (the
- * QoS class upstream also computes is left to the typed-schema stage), a pod with scheduling
- * gates starts with PodScheduled=False/SchedulingGated, updates keep the stored status, and the
- * field selectors of pkg/apis/core/v1 conversion.go with the values of ToSelectableFields.
+ * Pod rules (pkg/registry/core/pod/strategy.go): every write is defaulted as v1 decoding does
+ * (pod-defaults.ts); status starts as Pending with the computed QoS class; a pod with scheduling
+ * gates starts with PodScheduled=False/SchedulingGated; updates keep the stored status and may
+ * change only what ValidatePodUpdate allows; and the field selectors of pkg/apis/core/v1
+ * conversion.go with the values of ToSelectableFields.
  */
+import type { FieldError } from '../meta/errors.js';
 import type { KubeObject } from '../meta/types.js';
 import type { Strategy } from '../../registry/rest.js';
-import { composeStrategies, fieldSelectors, fieldString, statusReset, valueAt } from './define.js';
+import { composeStrategies, fieldSelectors, fieldString, section, statusReset, valueAt } from './define.js';
+import { isObj } from './json-shapes.js';
+import { defaultPod } from './pod-defaults.js';
+import { podQOSClass } from './pod-qos.js';
+import { validatePodSpecUpdate } from './pod-update-validation.js';
+import { validatePodCreateOnly, validatePodSpec } from './pod-validation.js';
+import { checkPodSpecQuantities } from './quantity-decode.js';
 
 /** applySchedulingGatedCondition: runs right after status was reset, so no condition exists yet. */
 function applySchedulingGatedCondition(pod: KubeObject): void {
@@ -27,12 +35,38 @@ function podIP(pod: KubeObject): string {
   return fieldString(pod, 'status.podIP');
 }
 
+/** What decoding a v1 Pod body does upstream: quantities parse (or 400), then v1 defaults. */
+function decodePod(pod: KubeObject): void {
+  checkPodSpecQuantities(pod.spec, 'Pod', 'v1');
+  defaultPod(pod);
+}
+
+/**
+ * The binding subresource sets spec.nodeName through the same update path; upstream's
+ * BindingREST never runs ValidatePodUpdate, so a first assignment of a node is let through here.
+ */
+function validateUpdate(pod: KubeObject, old: KubeObject): FieldError[] {
+  const spec = isObj(pod.spec) ? pod.spec : {};
+  const oldSpec = isObj(old.spec) ? old.spec : {};
+  if (!oldSpec.nodeName && spec.nodeName) return validatePodSpecUpdate(spec, { ...oldSpec, nodeName: spec.nodeName });
+  return validatePodSpecUpdate(spec, oldSpec);
+}
+
 export const podStrategy: Strategy = composeStrategies(
   statusReset(() => ({ phase: 'Pending' })),
-  { prepareForCreate: applySchedulingGatedCondition },
+  {
+    prepareForCreate(pod) {
+      decodePod(pod);
+      applySchedulingGatedCondition(pod);
+      (pod.status as Record<string, unknown>).qosClass = podQOSClass(section(pod, 'spec'));
+    },
+    prepareForUpdate: (pod) => decodePod(pod),
+    validate: (pod) => [...validatePodSpec(pod.spec, 'spec'), ...validatePodCreateOnly(section(pod, 'spec'), 'spec')],
+    validateUpdate,
+  },
   fieldSelectors({
     'spec.nodeName': (p) => fieldString(p, 'spec.nodeName'),
-    // The unset values are the v1 defaults (SetDefaults_PodSpec), so selection works before defaulting lands.
+    // The fallbacks are the v1 defaults, for pods stored before defaulting was in place.
     'spec.restartPolicy': (p) => fieldString(p, 'spec.restartPolicy') || 'Always',
     'spec.schedulerName': (p) => fieldString(p, 'spec.schedulerName') || 'default-scheduler',
     // v1 serviceAccount is the deprecated alias; serviceAccountName wins when both are set.

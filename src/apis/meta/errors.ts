@@ -55,7 +55,7 @@ export class ApiError extends Error {
 
 /** One field problem; upstream's field.Error. `type` is the cause reason (FieldValueInvalid, ...). */
 export interface FieldError {
-  type: 'FieldValueRequired' | 'FieldValueInvalid' | 'FieldValueDuplicate' | 'FieldValueNotSupported'
+  type: 'FieldValueRequired' | 'FieldValueInvalid' | 'FieldValueDuplicate' | 'FieldValueNotSupported' | 'FieldValueNotFound'
     | 'FieldValueForbidden' | 'FieldValueTooLong' | 'FieldValueTooMany' | 'FieldValueTypeInvalid' | 'InternalError';
   field: string;
   /** Shown in the message as upstream formats it; undefined means "omit the value". */
@@ -68,6 +68,7 @@ const typeText: Record<FieldError['type'], string> = {
   FieldValueInvalid: 'Invalid value',
   FieldValueDuplicate: 'Duplicate value',
   FieldValueNotSupported: 'Unsupported value',
+  FieldValueNotFound: 'Not found',
   FieldValueForbidden: 'Forbidden',
   FieldValueTooLong: 'Too long',
   FieldValueTooMany: 'Too many',
@@ -75,7 +76,7 @@ const typeText: Record<FieldError['type'], string> = {
   InternalError: 'Internal error',
 };
 
-const valueTypes = new Set<FieldError['type']>(['FieldValueInvalid', 'FieldValueDuplicate', 'FieldValueNotSupported', 'FieldValueTypeInvalid']);
+const valueTypes = new Set<FieldError['type']>(['FieldValueInvalid', 'FieldValueDuplicate', 'FieldValueNotSupported', 'FieldValueNotFound', 'FieldValueTypeInvalid']);
 
 function formatValue(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v);
@@ -95,6 +96,8 @@ export function fieldErrorMessage(e: FieldError, withField = true): string {
 export const fieldRequired = (field: string, detail = ''): FieldError => ({ type: 'FieldValueRequired', field, detail });
 export const fieldInvalid = (field: string, badValue: unknown, detail = ''): FieldError => ({ type: 'FieldValueInvalid', field, badValue, detail });
 export const fieldForbidden = (field: string, detail = ''): FieldError => ({ type: 'FieldValueForbidden', field, detail });
+/** field.NotFound: a reference to something that does not exist (`Not found: "vol"`). */
+export const fieldNotFound = (field: string, badValue: unknown): FieldError => ({ type: 'FieldValueNotFound', field, badValue });
 export const fieldDuplicate = (field: string, badValue: unknown): FieldError => ({ type: 'FieldValueDuplicate', field, badValue });
 export const fieldNotSupported = (field: string, badValue: unknown, valid: string[]): FieldError =>
   ({ type: 'FieldValueNotSupported', field, badValue, detail: `supported values: ${valid.map((v) => JSON.stringify(v)).join(', ')}` });

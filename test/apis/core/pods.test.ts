@@ -8,10 +8,10 @@ const ctx: RequestContext = { user: { name: 'alice', groups: [] }, namespace: 'n
 const pod = (fields: Record<string, unknown>): KubeObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'ns' }, ...fields });
 
 describe('podStrategy create/update', () => {
-  it('a new pod is Pending whatever status it was sent with', () => {
+  it('a new pod is Pending (with its QoS class) whatever status it was sent with', () => {
     const p = pod({ spec: { containers: [] }, status: { phase: 'Running', podIP: '10.0.0.1' } });
     podStrategy.prepareForCreate!(p, ctx);
-    assert.deepEqual(p.status, { phase: 'Pending' });
+    assert.deepEqual(p.status, { phase: 'Pending', qosClass: 'BestEffort' });
   });
 
   it('a pod with scheduling gates starts PodScheduled=False/SchedulingGated', () => {
@@ -20,6 +20,7 @@ describe('podStrategy create/update', () => {
     assert.deepEqual(p.status, {
       phase: 'Pending',
       conditions: [{ type: 'PodScheduled', status: 'False', reason: 'SchedulingGated', message: 'Scheduling is blocked due to non-empty scheduling gates' }],
+      qosClass: 'BestEffort',
     });
   });
 
