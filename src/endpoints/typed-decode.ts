@@ -148,6 +148,8 @@ class Walk {
       // null leaves a field's zero value in Go; it is kept as sent (what Go writes back differs
       // by field: null, {}, or nothing), and needs no checking.
       if (v === null) continue;
+      // Most leaves are strings that fit: nothing to check deeper, so no path or stack to build.
+      if (f.kind === 'string' && typeof v === 'string' && !f.repeated && !f.map) continue;
       this.struct = t;
       this.stack.push(f.name);
       this.field(v, f, path ? `${path}.${key}` : key, depth);
