@@ -46,13 +46,3 @@ export function fieldsByName(t: SchemaType): ReadonlyMap<string, SchemaField> {
   indexes.set(t, idx);
   return idx;
 }
-
-/**
- * The Go names of a type as reflect prints them, from its OpenAPI definition name: the last
- * segment is the struct name, the one before it the package ("io.k8s.api.core.v1.Container" is
- * v1.Container, "io.k8s.apimachinery.pkg.util.intstr.IntOrString" is intstr.IntOrString).
- */
-export function goTypeName(t: SchemaType): { pkg: string; name: string } {
-  const parts = t.name.split('.');
-  return { pkg: parts.length > 1 ? parts[parts.length - 2] : '', name: parts[parts.length - 1] };
-}

@@ -48,7 +48,8 @@ function lookupFrom(root: SchemaType, path: readonly string[]): PatchMetaEntry |
 
 const perType = new WeakMap<SchemaType, PatchMeta>();
 
-function patchMetaOf(t: SchemaType): PatchMeta {
+/** Metadata for a kind given by its type; the walk works on any compiled schema, not only the built-in one. */
+export function patchMetaOf(t: SchemaType): PatchMeta {
   let m = perType.get(t);
   if (!m) {
     m = { lookup: (path) => lookupFrom(t, path) };
