@@ -10,11 +10,18 @@ import type { RequestInfo } from '../filters/request-info.js';
 
 type Observation = [labels: Record<string, string>, code: number, seconds: number];
 
+/** A label set's counter and histogram children, bound once (prom-client hashes labels per call). */
+interface Bound { inc(): void; observe(seconds: number): void }
+
+/** Label sets bound at most; past it (a client inventing resources), each request hashes again. */
+const maxBound = 10_000;
+
 export class ApiMetrics {
   private registry?: Registry;
   private requests?: Counter<string>;
   private durations?: Histogram<string>;
   private pending: Observation[] | null = [];
+  private readonly bound = new Map<string, Bound>();
   private readonly ready: Promise<void>;
 
   constructor(countObjects: () => Promise<Array<[resource: string, count: number]>>) {
@@ -72,7 +79,15 @@ export class ApiMetrics {
   }
 
   private record(labels: Record<string, string>, code: number, seconds: number): void {
-    this.requests!.inc({ ...labels, code: String(code) });
-    this.durations!.observe(labels, seconds);
+    const key = `${labels.verb}|${labels.dry_run}|${labels.group}|${labels.version}|${labels.resource}|${labels.subresource}|${labels.scope}|${code}`;
+    let b = this.bound.get(key);
+    if (!b) {
+      const counter = this.requests!.labels({ ...labels, code: String(code) });
+      const histogram = this.durations!.labels(labels);
+      b = { inc: () => counter.inc(), observe: (sec) => histogram.observe(sec) };
+      if (this.bound.size < maxBound) this.bound.set(key, b);
+    }
+    b.inc();
+    b.observe(seconds);
   }
 }
