@@ -9,7 +9,8 @@
  * each per round) and the report gives medians and each variant's ratio to the first one, which
  * drift much less. Each start is also split in two from the server's "started" log line:
  * `load` (process start until every static import is evaluated) and `start` (storage, bootstrap
- * objects, listeners). Set STARTUP_CPU_PROF=<dir> to also write one `--cpu-prof` profile per
+ * objects, listeners), and the CPU time the server had used when it was ready (`cpu`: less
+ * disturbed by other work than wall time). Set STARTUP_CPU_PROF=<dir> to also write one `--cpu-prof` profile per
  * variant there (summarize with dist/bench/profile-summary.js).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,14 +18,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleMainJs, type ServerProcess, startBareNode, startKubets, tscMainJs } from './kubets-process.js';
 
-interface Sample { readyMs: number; loadMs?: number; startMs?: number }
+interface Sample { readyMs: number; loadMs?: number; startMs?: number; cpuMs?: number }
 
-/** loadMs and ms from `kubets apiserver started ... loadMs=N ms=M`. */
-export function parseStartedLine(log: string): { loadMs?: number; startMs?: number } {
+/** loadMs, ms and cpuMs from `kubets apiserver started ... loadMs=N ms=M cpuMs=C`. */
+export function parseStartedLine(log: string): { loadMs?: number; startMs?: number; cpuMs?: number } {
   const line = log.split('\n').find((l) => l.includes('"kubets apiserver started"'));
   if (!line) return {};
   const num = (k: string) => { const m = new RegExp(` ${k}=(\\d+)`).exec(line); return m ? Number(m[1]) : undefined; };
-  return { loadMs: num('loadMs'), startMs: num('ms') };
+  return { loadMs: num('loadMs'), startMs: num('ms'), cpuMs: num('cpuMs') };
 }
 
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
@@ -72,6 +73,8 @@ async function main() {
     const load = ss.flatMap((s) => (s.loadMs === undefined ? [] : [s.loadMs]));
     const start = ss.flatMap((s) => (s.startMs === undefined ? [] : [s.startMs]));
     if (load.length > 0) parts.push(`load median ${median(load)}`, `start median ${median(start)}`);
+    const cpu = ss.flatMap((s) => (s.cpuMs === undefined ? [] : [s.cpuMs]));
+    if (cpu.length > 0) parts.push(`cpu median ${median(cpu)}`);
     lines.push(parts.join('  '));
   }
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -44,7 +44,6 @@ import { defaultAdvertiseAddress, ensureBootstrapObjects, ensureKubernetesServic
 import { LeaseEndpointReconciler } from './endpoint-reconciler.js';
 import { LeaderElector, type LeaderElectionConfig } from '../controllers/leader-election.js';
 import { getOrNull, listAll } from './lookups.js';
-import { listenSecure } from './secure-listener.js';
 import { newApiHandler } from './handler.js';
 import { ApiMetrics } from './metrics.js';
 
@@ -229,6 +228,8 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
       withMaxInFlight(o.maxRequestsInflight, o.maxMutatingRequestsInflight, (u) => u.groups.includes('system:masters')),
       withAuthorization(auth.authorizer),
     ));
+    // Loaded with the secure port only: node:http2 and node:tls are not needed without it.
+    const { listenSecure } = await import('./secure-listener.js');
     const listener = await listenSecure({
       port: o.secure.securePort, host: o.secure.bindAddress, certPem: secure.servingCert, keyPem: secure.servingKey,
       clientCaPem: secure.clientCaPem, minVersion: o.secure.tlsMinVersion, ciphers: o.secure.tlsCiphers,
@@ -303,6 +304,8 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
   }
 
   startupDone = true;
+  // Work that can wait until the server is ready: prom-client's import (a scrape before then loads it).
+  setTimeout(() => metrics.load().catch((e) => o.log.error('loading metrics failed', { error: String(e) })), 1000).unref();
   return {
     insecureUrl,
     secureUrl,
