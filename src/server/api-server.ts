@@ -27,7 +27,7 @@ import { buildDiscovery } from '../endpoints/discovery.js';
 import type { HandlerEnv, Route, TokenIssuer } from '../endpoints/resource-handler.js';
 import { type Logger, writeError } from '../endpoints/status.js';
 import { type ApiRequest, buildChain, type Filter, type Handler } from '../filters/chain.js';
-import { type AuditOptions, newAudit } from '../filters/audit.js';
+import type { AuditOptions } from '../filters/audit.js';
 import { withAuthentication } from '../filters/authentication.js';
 import { withAuthorization } from '../filters/authorization.js';
 import { withImpersonation } from '../filters/impersonation.js';
@@ -181,8 +181,9 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
     readyz: [checks.ping, checks.log, checks.storage, checks.started, checks.shutdown],
   });
   const inflight = { count: 0 };
-  // null when audit is off: the stage is then not in the chains at all.
-  const audit = o.audit ? await newAudit(o.audit, o.log) : null;
+  // null when audit is off: the stage is then not in the chains at all. Without a log path it is
+  // off whatever the policy says, so the audit code (policy, events, log rotation) is not loaded.
+  const audit = o.audit && o.audit.log.path !== '' ? await (await import('../filters/audit.js')).newAudit(o.audit, o.log) : null;
   const stages = (...fs: Array<Filter | null | undefined>) => fs.filter((f): f is Filter => !!f);
   const closers: Array<(graceMs: number) => Promise<void>> = [];
 
