@@ -1,8 +1,9 @@
 /**
  * Start-to-/readyz of kubets builds side by side, on fresh data dirs:
  *
- *   node dist/bench/startup-profile.js [runs=9] [label=path/to/main.js ...]
+ *   node dist/bench/startup-profile.js [runs=9] [label=path/to/main.js[@reused] ...]
  *
+ * (`@reused`: that variant keeps one data dir for all its starts, to compare with a fresh one.)
  * Default variants: `bundle` (dist/bundle/main.js, what `npm start` runs) and `tsc`
  * (dist/src/cli/main.js), plus `bare` (node -e with a node:http server) as the floor. The machine
  * is shared, so absolute times drift with other work: the variants run in turns (one start of
@@ -30,13 +31,22 @@ export function parseStartedLine(log: string): { loadMs?: number; startMs?: numb
 
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
-async function startOnce(mainJs: string | null, cpuProfDir?: string): Promise<Sample> {
-  if (mainJs === null) {
+/** Data dirs kept between starts, for variants given as `label=main.js@reused`. */
+const reusedDirs = new Map<string, string>();
+
+async function startOnce(variant: string | null, cpuProfDir?: string): Promise<Sample> {
+  if (variant === null) {
     const b = await startBareNode();
     await b.stop();
     return { readyMs: b.readyMs };
   }
-  const dataDir = mkdtempSync(join(tmpdir(), 'kubets-startup-'));
+  const reused = variant.endsWith('@reused');
+  const mainJs = reused ? variant.slice(0, -'@reused'.length) : variant;
+  let dataDir = reused ? reusedDirs.get(variant) : undefined;
+  if (!dataDir) {
+    dataDir = mkdtempSync(join(tmpdir(), 'kubets-startup-'));
+    if (reused) reusedDirs.set(variant, dataDir);
+  }
   let k: ServerProcess | undefined;
   try {
     k = await startKubets(dataDir, { mainJs, cpuProfDir });
@@ -44,7 +54,7 @@ async function startOnce(mainJs: string | null, cpuProfDir?: string): Promise<Sa
     if (code !== 0) throw new Error(`${mainJs} exited with ${code}:\n${k.logTail()}`);
     return { readyMs: k.readyMs, ...parseStartedLine(k.logTail()) };
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!reused) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -78,6 +88,7 @@ async function main() {
     lines.push(parts.join('  '));
   }
   process.stdout.write(`${lines.join('\n')}\n`);
+  for (const dir of reusedDirs.values()) rmSync(dir, { recursive: true, force: true });
 
   const profDir = process.env.STARTUP_CPU_PROF;
   if (profDir) {
