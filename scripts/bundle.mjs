@@ -18,20 +18,15 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outdir = process.argv[2] ? resolve(process.argv[2]) : `${root}dist/bundle`;
 const entries = ['main.js', 'main.js.map', 'yaml-worker.js', 'yaml-worker.js.map'];
 const manifest = '.files.json';
 
-// Built beside outdir, then moved in: servers started from the previous build (a test run in
-// another terminal) must keep finding their files while this one replaces it.
-mkdirSync(dirname(outdir), { recursive: true });
-const staging = mkdtempSync(join(dirname(outdir), '.bundle-'));
-let result;
-try {
-  result = await build({
+/** esbuild's options for a bundle in outdir (test/scripts/bundle.test.ts builds with them too). */
+export function bundleOptions(outdir) {
+  return {
     absWorkingDir: root,
     entryPoints: { main: 'src/cli/main.ts', 'yaml-worker': 'src/endpoints/yaml-worker.ts' },
-    outdir: staging,
+    outdir,
     entryNames: '[name]',
     chunkNames: 'chunk-[hash]',
     bundle: true,
@@ -45,29 +40,45 @@ try {
     keepNames: true,
     logLevel: 'warning',
     metafile: true,
-  });
-} catch (e) {
+  };
+}
+
+/** Bundles into outdir, replacing the build there without breaking servers started from it. */
+async function bundle(outdir) {
+  // Built beside outdir, then moved in: servers started from the previous build (a test run in
+  // another terminal) must keep finding their files while this one replaces it.
+  mkdirSync(dirname(outdir), { recursive: true });
+  const staging = mkdtempSync(join(dirname(outdir), '.bundle-'));
+  let result;
+  try {
+    result = await build(bundleOptions(staging));
+  } catch (e) {
+    rmSync(staging, { recursive: true, force: true });
+    throw e;
+  }
+
+  // Chunk names are content hashes, so a name already in outdir holds the same bytes. Chunks go
+  // in first and the entry files last, each by rename (atomic): a process started at any moment
+  // loads one whole build.
+  mkdirSync(outdir, { recursive: true });
+  const built = readdirSync(staging);
+  for (const f of [...built.filter((f) => !entries.includes(f)), ...built.filter((f) => entries.includes(f))]) {
+    renameSync(join(staging, f), join(outdir, f));
+  }
   rmSync(staging, { recursive: true, force: true });
-  throw e;
+  // Keep the previous build's chunks (a server it started may still import one lazily); drop older ones.
+  const manifestPath = join(outdir, manifest);
+  const previous = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')) : [];
+  for (const f of readdirSync(outdir)) {
+    if (f !== manifest && !built.includes(f) && !previous.includes(f)) rmSync(join(outdir, f), { force: true });
+  }
+  writeFileSync(manifestPath, JSON.stringify(built));
+
+  const outputs = Object.entries(result.metafile.outputs).filter(([f]) => f.endsWith('.js'));
+  const kb = outputs.reduce((n, [, o]) => n + o.bytes, 0) / 1024;
+  process.stdout.write(`bundled ${outdir}: ${outputs.length} files, ${kb.toFixed(0)} KiB\n`);
 }
 
-// Chunk names are content hashes, so a name already in outdir holds the same bytes. Chunks go in
-// first and the entry files last, each by rename (atomic): a process started at any moment loads
-// one whole build.
-mkdirSync(outdir, { recursive: true });
-const built = readdirSync(staging);
-for (const f of [...built.filter((f) => !entries.includes(f)), ...built.filter((f) => entries.includes(f))]) {
-  renameSync(join(staging, f), join(outdir, f));
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await bundle(process.argv[2] ? resolve(process.argv[2]) : `${root}dist/bundle`);
 }
-rmSync(staging, { recursive: true, force: true });
-// Keep the previous build's chunks (a server it started may still import one lazily); drop older ones.
-const manifestPath = join(outdir, manifest);
-const previous = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')) : [];
-for (const f of readdirSync(outdir)) {
-  if (f !== manifest && !built.includes(f) && !previous.includes(f)) rmSync(join(outdir, f), { force: true });
-}
-writeFileSync(manifestPath, JSON.stringify(built));
-
-const outputs = Object.entries(result.metafile.outputs).filter(([f]) => f.endsWith('.js'));
-const kb = outputs.reduce((n, [, o]) => n + o.bytes, 0) / 1024;
-process.stdout.write(`bundled ${outdir}: ${outputs.length} files, ${kb.toFixed(0)} KiB\n`);
