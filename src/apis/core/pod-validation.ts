@@ -5,6 +5,7 @@
  */
 import { type FieldError, fieldForbidden, fieldInvalid, fieldNotSupported, fieldRequired } from '../meta/errors.js';
 import { isDNS1123Label, isDNS1123Subdomain, validateAnnotations, validateLabels } from '../meta/validation.js';
+import { validateAffinity, validateTopologySpread } from './affinity-validation.js';
 import { validateContainerLists } from './container-validation.js';
 import { type Obj, isObj, listAt, objAt, objectsAt, str } from './json-shapes.js';
 import { validateTolerations } from './toleration-validation.js';
@@ -71,7 +72,9 @@ export function validatePodSpec(specValue: unknown, path: string): FieldError[] 
   for (const [secret, i] of objectsAt(spec, 'imagePullSecrets')) {
     if (Object.keys(secret).some((k) => k !== 'name')) errs.push(fieldInvalid(`${path}.imagePullSecrets[${i}]`, secret, 'only name may be set'));
   }
+  errs.push(...validateAffinity(spec, `${path}.affinity`));
   errs.push(...validateDNSConfig(spec, `${path}.dnsConfig`));
+  errs.push(...validateTopologySpread(spec, `${path}.topologySpreadConstraints`));
   errs.push(...optionalName(spec, 'serviceAccountName', path, isDNS1123Subdomain));
   errs.push(...optionalName(spec, 'nodeName', path, isDNS1123Subdomain));
   const deadline = spec.activeDeadlineSeconds;
