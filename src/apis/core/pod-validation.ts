@@ -8,6 +8,7 @@ import { isDNS1123Label, isDNS1123Subdomain, validateAnnotations, validateLabels
 import { validateAffinity, validateTopologySpread } from './affinity-validation.js';
 import { validateContainerLists } from './container-validation.js';
 import { type Obj, isObj, listAt, objAt, objectsAt, str } from './json-shapes.js';
+import { validatePodSecurityContext } from './security-context-validation.js';
 import { validateTolerations } from './toleration-validation.js';
 import { inclusiveRangeError, isValidIP } from './value-formats.js';
 import { validateVolumes } from './volume-validation.js';
@@ -69,6 +70,7 @@ export function validatePodSpec(specValue: unknown, path: string): FieldError[] 
   errs.push(...validateEnum(spec.restartPolicy, `${path}.restartPolicy`, restartPolicies));
   errs.push(...validateEnum(spec.dnsPolicy, `${path}.dnsPolicy`, dnsPolicies));
   if (isObj(spec.nodeSelector)) errs.push(...validateLabels(spec.nodeSelector as Record<string, string>, `${path}.nodeSelector`));
+  errs.push(...validatePodSecurityContext(spec, path));
   for (const [secret, i] of objectsAt(spec, 'imagePullSecrets')) {
     if (Object.keys(secret).some((k) => k !== 'name')) errs.push(fieldInvalid(`${path}.imagePullSecrets[${i}]`, secret, 'only name may be set'));
   }

@@ -195,3 +195,21 @@ describe('validatePodSpec: affinity and topology spread', () => {
     ]);
   });
 });
+
+describe('validatePodSpec: security contexts', () => {
+  it('checks IDs, sysctls, seccomp profiles and privilege escalation', () => {
+    const s = spec((x) => {
+      x.securityContext = { runAsUser: -1, supplementalGroups: [1, 2147483648], sysctls: [{ name: 'net.core.somaxconn' }, { name: 'net.core.somaxconn' }, { name: 'Bad Name' }], seccompProfile: { type: 'Localhost' } };
+      c0(x).securityContext = { privileged: true, allowPrivilegeEscalation: false, runAsGroup: -5 };
+    });
+    assert.deepEqual(messages(validatePodSpec(s, 'spec')), [
+      'spec.containers[0].securityContext.runAsGroup: Invalid value: -5: must be between 0 and 2147483647, inclusive',
+      'spec.containers[0].securityContext: Invalid value: {"privileged":true,"allowPrivilegeEscalation":false,"runAsGroup":-5}: cannot set `allowPrivilegeEscalation` to false and `privileged` to true',
+      'spec.securityContext.runAsUser: Invalid value: -1: must be between 0 and 2147483647, inclusive',
+      'spec.securityContext.supplementalGroups[1]: Invalid value: 2147483648: must be between 0 and 2147483647, inclusive',
+      'spec.securityContext.sysctls[1].name: Duplicate value: "net.core.somaxconn"',
+      'spec.securityContext.sysctls[2].name: Invalid value: "Bad Name": must have at most 253 characters and match regex ([a-z0-9]([-_a-z0-9]*[a-z0-9])?[\\./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?',
+      'spec.securityContext.seccompProfile.localhostProfile: Required value: must be set when seccomp type is Localhost',
+    ]);
+  });
+});
