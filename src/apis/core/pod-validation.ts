@@ -3,8 +3,8 @@
  * for pods and for every workload that embeds a template. Expects v1 defaults to have been
  * applied (pod-defaults.ts), as upstream validates the defaulted object.
  */
-import { type FieldError, fieldForbidden, fieldInvalid, fieldNotSupported, fieldRequired } from '../meta/errors.js';
-import { isDNS1123Label, isDNS1123Subdomain, validateAnnotations, validateLabels } from '../meta/validation.js';
+import { type FieldError, fieldDuplicate, fieldForbidden, fieldInvalid, fieldNotSupported, fieldRequired } from '../meta/errors.js';
+import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, validateAnnotations, validateLabels } from '../meta/validation.js';
 import { validateAffinity, validateTopologySpread } from './affinity-validation.js';
 import { validateContainerLists } from './container-validation.js';
 import { type Obj, isObj, listAt, objAt, objectsAt, str } from './json-shapes.js';
@@ -55,6 +55,23 @@ function validateDNSConfig(spec: Obj, path: string): FieldError[] {
   return errs;
 }
 
+/** validateReadinessGates and validateSchedulingGates: qualified names, gates unique. */
+function validateGates(spec: Obj, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  for (const [g, i] of objectsAt(spec, 'readinessGates')) {
+    const t = str(g.conditionType);
+    errs.push(...isQualifiedName(t).map((m) => fieldInvalid(`${path}.readinessGates[${i}].conditionType`, t, m)));
+  }
+  const seen = new Set<string>();
+  for (const [g, i] of objectsAt(spec, 'schedulingGates')) {
+    const name = str(g.name);
+    errs.push(...isQualifiedName(name).map((m) => fieldInvalid(`${path}.schedulingGates[${i}]`, name, m)));
+    if (seen.has(name)) errs.push(fieldDuplicate(`${path}.schedulingGates[${i}]`, name));
+    seen.add(name);
+  }
+  return errs;
+}
+
 /** A name field that must be a DNS subdomain (or label) when it is set. */
 function optionalName(spec: Obj, key: string, path: string, check: (v: string) => string[]): FieldError[] {
   const v = str(spec[key]);
@@ -76,6 +93,7 @@ export function validatePodSpec(specValue: unknown, path: string): FieldError[] 
   }
   errs.push(...validateAffinity(spec, `${path}.affinity`));
   errs.push(...validateDNSConfig(spec, `${path}.dnsConfig`));
+  errs.push(...validateGates(spec, path));
   errs.push(...validateTopologySpread(spec, `${path}.topologySpreadConstraints`));
   errs.push(...optionalName(spec, 'serviceAccountName', path, isDNS1123Subdomain));
   errs.push(...optionalName(spec, 'nodeName', path, isDNS1123Subdomain));
@@ -86,6 +104,11 @@ export function validatePodSpec(specValue: unknown, path: string): FieldError[] 
   errs.push(...optionalName(spec, 'hostname', path, isDNS1123Label));
   errs.push(...optionalName(spec, 'subdomain', path, isDNS1123Label));
   errs.push(...validateTolerations(spec, `${path}.tolerations`));
+  for (const [alias, i] of objectsAt(spec, 'hostAliases')) {
+    const ip = str(alias.ip);
+    errs.push(...isValidIP(ip).map((m) => fieldInvalid(`${path}.hostAliases[${i}].ip`, ip, m)));
+    listAt(alias, 'hostnames').map(str).forEach((h, j) => errs.push(...isDNS1123Subdomain(h).map((m) => fieldInvalid(`${path}.hostAliases[${i}].hostnames[${j}]`, h, m))));
+  }
   errs.push(...optionalName(spec, 'priorityClassName', path, isDNS1123Subdomain));
   const preemption = spec.preemptionPolicy;
   if (typeof preemption === 'string' && preemption !== 'PreemptLowerPriority' && preemption !== 'Never') {

@@ -213,3 +213,19 @@ describe('validatePodSpec: security contexts', () => {
     ]);
   });
 });
+
+describe('validatePodSpec: gates and host aliases', () => {
+  it('checks readiness and scheduling gate names and host alias addresses', () => {
+    const s = spec((x) => {
+      x.readinessGates = [{ conditionType: 'example.com/ready' }];
+      x.schedulingGates = [{ name: 'example.com/wait' }, { name: 'example.com/wait' }];
+      x.hostAliases = [{ ip: '10.0.0.300', hostnames: ['ok.example', 'Not_OK'] }];
+    });
+    const got = messages(validatePodSpec(s, 'spec'));
+    assert.deepEqual(got.map((m) => m.slice(0, m.indexOf(':', m.indexOf(': ') + 2))), [
+      'spec.schedulingGates[1]: Duplicate value',
+      'spec.hostAliases[0].ip: Invalid value',
+      'spec.hostAliases[0].hostnames[1]: Invalid value',
+    ]);
+  });
+});
