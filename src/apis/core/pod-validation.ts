@@ -88,9 +88,6 @@ export function validatePodSpec(specValue: unknown, path: string): FieldError[] 
   errs.push(...validateEnum(spec.dnsPolicy, `${path}.dnsPolicy`, dnsPolicies));
   if (isObj(spec.nodeSelector)) errs.push(...validateLabels(spec.nodeSelector as Record<string, string>, `${path}.nodeSelector`));
   errs.push(...validatePodSecurityContext(spec, path));
-  for (const [secret, i] of objectsAt(spec, 'imagePullSecrets')) {
-    if (Object.keys(secret).some((k) => k !== 'name')) errs.push(fieldInvalid(`${path}.imagePullSecrets[${i}]`, secret, 'only name may be set'));
-  }
   errs.push(...validateAffinity(spec, `${path}.affinity`));
   errs.push(...validateDNSConfig(spec, `${path}.dnsConfig`));
   errs.push(...validateGates(spec, path));
