@@ -5,19 +5,13 @@
  *                                         3: contentEncoding, 4: contentType} |
  *
  * `raw` is the object's own message (no TypeMeta inside). We find its descriptor by
- * apiVersion+kind, decode it, and put apiVersion/kind back on top, so the result is what a JSON
- * body of the same object would parse to.
+ * apiVersion+kind among the schema tables (messages.ts), decode it, and put apiVersion/kind back
+ * on top, so the result is what a JSON body of the same object would parse to.
  */
 import { ApiError, badRequest, unsupportedMediaType } from '../apis/meta/errors.js';
 import { decodeMessage } from './decode.js';
-import { builtinSchema } from '../schema/tables.js';
-import { messagesFromSchema } from './derived.js';
-import type { MessageDesc } from './schema.js';
-import { messageForKind } from './kinds.js';
+import { messageForKind } from './messages.js';
 import { ProtoReader, ProtobufError, WireType } from './wire.js';
-
-/** Derived once at startup from the schema tables, the one description of every built-in type. */
-export const schema: ReadonlyMap<string, MessageDesc> = messagesFromSchema(builtinSchema);
 
 const magic = [0x6b, 0x38, 0x73, 0x00];
 
@@ -64,8 +58,7 @@ export function decodeKubernetesProtobuf(body: Uint8Array): Record<string, unkno
     const unk = readUnknown(body);
     if (unk.contentEncoding !== '') throw unsupportedMediaType(accepted);
     if (unk.kind === '') throw badRequest("Object 'Kind' is missing in protobuf body");
-    const name = messageForKind(unk.apiVersion, unk.kind);
-    const desc = name === undefined ? undefined : schema.get(name);
+    const desc = messageForKind(unk.apiVersion, unk.kind);
     if (desc === undefined) throw unsupportedMediaType(accepted);
     const obj = decodeMessage(unk.raw, desc) as Record<string, unknown>;
     return { apiVersion: unk.apiVersion, kind: unk.kind, ...obj };

@@ -43,7 +43,7 @@ function wellKnownDefinition(t: SchemaType, d: Dialect): Json | undefined {
     case 'IntOrString':
       return d === 'v2'
         ? { description: intOrStringText, type: 'string', format: 'int-or-string' }
-        : { description: intOrStringText, 'x-kubernetes-int-or-string': true, anyOf: [{ type: 'integer' }, { type: 'string' }] };
+        : { description: intOrStringText, format: 'int-or-string', oneOf: [{ type: 'integer' }, { type: 'string' }] };
     case 'RawExtension':
       return { description: 'An embedded object of any kind, kept as the JSON the client sent.', type: 'object' };
     case 'FieldsV1':
@@ -81,7 +81,9 @@ export function fieldSchema(f: SchemaField, d: Dialect): Json {
   const value = valueSchema(f, d);
   let out: Json;
   if (f.repeated || f.map) {
-    let item = isTableStruct(f) ? withSiblings(value, { default: {} }, d) : value;
+    // Elements are values, never pointers: upstream defaults them to their zero value.
+    let item = isTableStruct(f) ? withSiblings(value, { default: {} }, d)
+      : f.kind !== 'message' && f.kind in zeroValues ? { default: zeroValues[f.kind], ...value } : value;
     if (m.enum && f.repeated) item = { ...item, enum: [...m.enum] };
     out = f.repeated ? { type: 'array', items: item } : { type: 'object', additionalProperties: item };
     if (f.description) out.description = f.description;
@@ -152,10 +154,20 @@ export function listDefinition(item: SchemaType, gvk: readonly GroupVersionKind[
 }
 
 export const listMetaName = 'io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta';
+export const versionInfoName = 'io.k8s.apimachinery.pkg.version.Info';
+
+/** The /version document (version.Info): a plain Go struct with no schema table of its own. */
+const versionInfoFields = ['major', 'minor', 'gitVersion', 'gitCommit', 'gitTreeState', 'buildDate', 'goVersion', 'compiler', 'platform'];
+const versionInfo: Json = {
+  description: 'What the server was built from: its version, source commit, build date, toolchain and platform.',
+  type: 'object',
+  properties: Object.fromEntries(versionInfoFields.map((f) => [f, { default: '', type: 'string' }])),
+  required: versionInfoFields,
+};
 
 /** Definitions the paths refer to that are not Go structs with fields (so no table holds them). */
 export function extraDefinitions(tableNames: ReadonlySet<string>, d: Dialect): Record<string, Json> {
-  const out: Record<string, Json> = {};
+  const out: Record<string, Json> = { [versionInfoName]: versionInfo };
   const patch = 'io.k8s.apimachinery.pkg.apis.meta.v1.Patch';
   if (!tableNames.has(patch)) {
     out[patch] = { description: 'The body of a PATCH request; its form depends on the request Content-Type (JSON patch, merge patch, strategic merge patch or apply).', type: 'object' };

@@ -19,8 +19,9 @@ export interface Op {
   method: Method;
   id: string;
   description: string;
-  action: string;
-  gvk: GroupVersionKind;
+  /** Optional: discovery operations name no action and no kind. */
+  action?: string;
+  gvk?: GroupVersionKind;
   query: readonly ParamName[];
   /** Optional. The request body: a definition name, or the patch / delete-options forms. */
   body?: { kind: 'object' | 'patch' | 'delete'; ref: string };
@@ -105,7 +106,8 @@ export function resourcePaths(def: ResourceDef, version: string, names: KindName
   item(`${base}${scope}/{name}`, [...scopeParams, 'name'], named);
 
   if (def.namespaced && verbs.has('list') && listRef) {
-    item(`${base}/${def.resource}`, [], [{ method: 'get', id: `list${gv}${K}ForAllNamespaces`, description: `list or watch ${K} objects across all namespaces`, action: 'list', gvk, query: [], responses: { 200: listRef }, watch: true }]);
+    // Upstream puts this path's list options on the path, not on its one operation.
+    item(`${base}/${def.resource}`, [...listParams], [{ method: 'get', id: `list${gv}${K}ForAllNamespaces`, description: `list or watch ${K} objects across all namespaces`, action: 'list', gvk, query: [], responses: { 200: listRef }, watch: true }]);
   }
   if (verbs.has('watch')) {
     const watchShared = (p: ParamName[]) => [...p, ...listParams];
@@ -123,6 +125,23 @@ export function resourcePaths(def: ResourceDef, version: string, names: KindName
   // The prefix 'pretty' was appended to every path's shared list; keep each name once.
   for (const p of out) p.shared = [...new Set(p.shared)];
   return out;
+}
+
+/**
+ * The discovery document of a group-version (`/api/v1/`, `/apis/apps/v1/`, APIResourceList), as
+ * upstream lists it first in each group-version's paths.
+ */
+export function groupVersionRootPath(group: string, version: string, resourceListRef: string): PathItem {
+  const id = `get${groupPascal(group)}${pascal(version)}APIResources`;
+  return {
+    path: `${gvPrefix(group, version)}/`, shared: [], kind: '', tag: tagOf(group, version),
+    ops: [{ method: 'get', id, description: 'get the resources this group-version serves', query: [], responses: { 200: resourceListRef } }],
+  };
+}
+
+/** A GET with no parameters: the group, version-list and /version documents. */
+export function plainGet(path: string, id: string, tag: string, description: string, ref: string): PathItem {
+  return { path, shared: [], kind: '', tag, ops: [{ method: 'get', id, description, query: [], responses: { 200: ref } }] };
 }
 
 function patchOp(id: string, description: string, gvk: GroupVersionKind, ref: string): Op {
@@ -158,7 +177,8 @@ const codeText: Record<string, string> = { 200: 'OK', 201: 'Created', 202: 'Acce
 
 /** One path item object in a dialect. */
 export function renderPathItem(p: PathItem, d: Dialect): Json {
-  const out: Json = { parameters: p.shared.map((n) => parameters([n], d, p.kind)[0]) };
+  const out: Json = {};
+  if (p.shared.length > 0) out.parameters = p.shared.map((n) => parameters([n], d, p.kind)[0]);
   for (const op of p.ops) out[op.method] = renderOp(op, p, d);
   return out;
 }
@@ -188,7 +208,7 @@ function renderOp(op: Op, p: PathItem, d: Dialect): Json {
   }
   if (query.length > 0) out.parameters = query;
   out.responses = responses;
-  out['x-kubernetes-action'] = op.action;
-  out['x-kubernetes-group-version-kind'] = { group: op.gvk.group, kind: op.gvk.kind, version: op.gvk.version };
+  if (op.action) out['x-kubernetes-action'] = op.action;
+  if (op.gvk) out['x-kubernetes-group-version-kind'] = { group: op.gvk.group, kind: op.gvk.kind, version: op.gvk.version };
   return out;
 }

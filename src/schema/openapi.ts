@@ -8,8 +8,14 @@
 import type { ResourceDef } from '../registry/rest.js';
 import { gvkKey, type CompiledSchema, type SchemaType } from './compile.js';
 import type { GroupVersionKind } from './format.js';
-import { extraDefinitions, listDefinition, refPrefix, typeDefinition, type Dialect, type Json } from './openapi-definitions.js';
-import { gvPrefix, renderPathItem, resourcePaths, type KindNames, type PathItem } from './openapi-paths.js';
+import {
+  extraDefinitions, listDefinition, refPrefix, typeDefinition, versionInfoName, type Dialect, type Json,
+} from './openapi-definitions.js';
+import {
+  groupPascal, groupVersionRootPath, gvPrefix, plainGet, renderPathItem, resourcePaths, type KindNames, type PathItem,
+} from './openapi-paths.js';
+
+const meta = 'io.k8s.apimachinery.pkg.apis.meta.v1.';
 
 export interface OpenApiSource {
   schema: CompiledSchema;
@@ -19,8 +25,12 @@ export interface OpenApiSource {
 }
 
 interface Collected {
-  /** 'api/v1' or 'apis/<group>/<version>' -> path items, in resource order. */
-  byGroupVersion: Map<string, PathItem[]>;
+  /**
+   * Document key -> its path items: 'api/v1' and 'apis/<group>/<version>' (discovery root, then
+   * resources in catalog order), and the small discovery documents 'api', 'apis',
+   * 'apis/<group>' and 'version', as upstream's v3 index lists them.
+   */
+  byDocument: Map<string, PathItem[]>;
   /** Synthesized `<Kind>List` definitions: name -> item type and list kinds. */
   lists: Map<string, { item: SchemaType; gvk: GroupVersionKind[] }>;
 }
@@ -42,17 +52,28 @@ function collect(src: OpenApiSource): Collected {
       return name;
     },
   };
-  const byGroupVersion = new Map<string, PathItem[]>();
+  const byDocument = new Map<string, PathItem[]>();
+  const groups = new Set<string>();
   for (const def of src.resources) {
     for (const version of def.versions) {
-      const key = gvPrefix(def.group, version).slice(1);
       const items = resourcePaths(def, version, names);
       if (items.length === 0) continue;
-      const list = byGroupVersion.get(key) ?? [];
-      byGroupVersion.set(key, list.concat(items));
+      const key = gvPrefix(def.group, version).slice(1);
+      if (!byDocument.has(key)) byDocument.set(key, tableNames.has(meta + 'APIResourceList') ? [groupVersionRootPath(def.group, version, meta + 'APIResourceList')] : []);
+      byDocument.get(key)!.push(...items);
+      groups.add(def.group);
     }
   }
-  return { byGroupVersion, lists };
+  const small = (key: string, item: PathItem, ref: string) => { if (tableNames.has(ref) || ref === versionInfoName) byDocument.set(key, [item]); };
+  if (groups.has('')) small('api', plainGet('/api/', 'getCoreAPIVersions', 'core', 'get the versions of the core API', meta + 'APIVersions'), meta + 'APIVersions');
+  small('apis', plainGet('/apis/', 'getAPIVersions', 'apis', 'get the API groups and their versions', meta + 'APIGroupList'), meta + 'APIGroupList');
+  for (const g of groups) {
+    if (g === '') continue;
+    const tag = groupPascal(g).charAt(0).toLowerCase() + groupPascal(g).slice(1);
+    small(`apis/${g}`, plainGet(`/apis/${g}/`, `get${groupPascal(g)}APIGroup`, tag, `get the versions of the ${g} group`, meta + 'APIGroup'), meta + 'APIGroup');
+  }
+  small('version', plainGet('/version/', 'getCodeVersion', 'version', 'get the version of the server', versionInfoName), versionInfoName);
+  return { byDocument, lists };
 }
 
 function definitions(src: OpenApiSource, c: Collected, d: Dialect): Record<string, Json> {
@@ -73,7 +94,7 @@ const bearer = { type: 'apiKey', name: 'authorization', in: 'header', descriptio
 export function buildOpenApiV2(src: OpenApiSource): Json {
   const c = collect(src);
   const paths: Json = {};
-  for (const items of c.byGroupVersion.values()) for (const p of items) paths[p.path] = renderPathItem(p, 'v2');
+  for (const items of c.byDocument.values()) for (const p of items) paths[p.path] = renderPathItem(p, 'v2');
   return {
     swagger: '2.0',
     info: info(src),
@@ -84,12 +105,12 @@ export function buildOpenApiV2(src: OpenApiSource): Json {
   };
 }
 
-/** Every group-version's v3 document, keyed 'api/v1' / 'apis/<group>/<version>'. */
+/** Every v3 document, keyed as the index lists them ('api/v1', 'apis/apps/v1', 'apis/apps', 'version', ...). */
 export function buildOpenApiV3(src: OpenApiSource): Map<string, Json> {
   const c = collect(src);
   const all = definitions(src, c, 'v3');
   const docs = new Map<string, Json>();
-  for (const [gv, items] of c.byGroupVersion) {
+  for (const [gv, items] of c.byDocument) {
     const paths: Json = {};
     for (const p of items) paths[p.path] = renderPathItem(p, 'v3');
     docs.set(gv, {

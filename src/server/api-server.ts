@@ -119,13 +119,19 @@ export interface RunningApiServer {
   close(): Promise<void>;
 }
 
-export function buildRoutes(storage: Storage, alloc: ServiceAllocators, admissionPlugins: readonly string[] = defaultOnPlugins, rbac: RbacPolicyHolder = {}): Map<string, Route> {
+/**
+ * mirror: admission reads namespaces and quotas from watch-fed mirrors (admission/mirror.ts). The
+ * server turns it on for both backends: on SQLite a mirror is never behind an acknowledged write;
+ * on etcd it is behind by the watch delay, as upstream's informer-fed admission listers are.
+ */
+export function buildRoutes(storage: Storage, alloc: ServiceAllocators, admissionPlugins: readonly string[] = defaultOnPlugins, rbac: RbacPolicyHolder = {}, mirror = false): Map<string, Route> {
   const routes = new Map<string, Route>();
   // Plugins read through the same Stores the API serves (bound late: routes fill in below).
   const admission = buildAdmission(admissionPlugins, {
     get: (gr, ns, name) => getOrNull(routes, gr, ns, name),
     list: (gr, ns) => listAll(routes, gr, ns),
     rbac,
+    mirrorFrom: mirror ? storage : undefined,
   });
   for (const def of builtinResources) {
     const hooks = def.group === '' && def.resource === 'services' ? alloc.hooks() : undefined;
@@ -140,7 +146,7 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
   const storage = o.storage ?? await openSqliteStorage({ path: join(o.dataDir, 'kubets.db') });
   const alloc = new ServiceAllocators(storage, parseCidr(o.serviceClusterIpRange), parsePortRange(o.serviceNodePortRange));
   const rbacPolicy: RbacPolicyHolder = {};
-  const routes = buildRoutes(storage, alloc, o.admissionPlugins, rbacPolicy);
+  const routes = buildRoutes(storage, alloc, o.admissionPlugins, rbacPolicy, true);
   const stores = new Map([...routes].map(([k, r]) => [k, r.store]));
   const securePort = o.secure?.securePort ?? 0;
 

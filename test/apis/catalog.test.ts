@@ -112,7 +112,7 @@ describe('builtin catalog', () => {
   });
 
   it('name validation per upstream ValidateXName', () => {
-    assert.deepEqual(all((d) => d.nameValidation === 'dns1123Label'), ['namespaces']);
+    assert.deepEqual(all((d) => d.nameValidation === 'dns1123Label'), ['namespaces', 'statefulsets.apps']);
     assert.deepEqual(all((d) => d.nameValidation === 'dns1035Label'), ['services']);
     assert.deepEqual(all((d) => d.nameValidation === 'pathSegment'), [
       'clusterrolebindings.rbac.authorization.k8s.io', 'clusterroles.rbac.authorization.k8s.io',

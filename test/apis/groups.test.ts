@@ -73,6 +73,7 @@ describe('apps', () => {
   it('deployments: an annotation change bumps generation once', () => {
     const s = strategy('apps', 'deployments');
     const old = obj({ spec: {} }, { generation: 4, annotations: { a: '1' } });
+    s.prepareForCreate!(old, ctx); // stored objects carry their defaults
     const next = obj({ spec: {} }, { generation: 4, annotations: { a: '2' } });
     s.prepareForUpdate!(next, old, ctx);
     assert.equal(next.metadata.generation, 5);
@@ -100,14 +101,21 @@ describe('batch', () => {
     const job = obj({ spec: { manualSelector: true, selector: { matchLabels: { a: 'b' } }, template: {} } }, { uid: 'u' });
     s.prepareForCreate!(job, ctx);
     assert.deepEqual((job.spec as any).selector, { matchLabels: { a: 'b' } });
-    assert.deepEqual((job.spec as any).template, {});
+    assert.equal((job.spec as any).template.metadata, undefined); // no generated labels
+    assert.equal((job.spec as any).template.spec.restartPolicy, 'Always'); // pod defaults still apply
   });
 
   it('cronjobs: names longer than 52 characters are refused', () => {
     const s = strategy('batch', 'cronjobs');
     const long = 'c'.repeat(53);
-    assert.deepEqual(s.validate!(obj({}, { name: long }), ctx).map((e) => fieldErrorMessage(e)), [`metadata.name: Invalid value: "${long}": must be no more than 52 characters`]);
-    assert.deepEqual(s.validate!(obj({}, { name: 'c'.repeat(52) }), ctx), []);
+    // A spec that is valid once defaulted, so only the name can be at fault.
+    const valid = (name: string) => {
+      const cj = obj({ spec: { schedule: '@daily', jobTemplate: { spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox' }] } } } } } }, { name });
+      s.prepareForCreate!(cj, ctx);
+      return cj;
+    };
+    assert.deepEqual(s.validate!(valid(long), ctx).map((e) => fieldErrorMessage(e)), [`metadata.name: Invalid value: "${long}": must be no more than 52 characters`]);
+    assert.deepEqual(s.validate!(valid('c'.repeat(52)), ctx), []);
   });
 });
 

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { checkOpenApi } from '../schema/openapi-check.js';
 import { api, kubectl, kubectlOk, skipWithoutKubectl, startServer, type TestServer } from './harness.js';
+import { secureRequest, TempFiles, tokenCsv } from './secure-helpers.js';
 
 const manifest = (image: string, extraEnv: boolean, tier: boolean) => `apiVersion: apps/v1
 kind: Deployment
@@ -93,5 +94,42 @@ describe('OpenAPI with kubectl', { skip: skipWithoutKubectl, timeout: 180_000 },
     assert.equal(c.image, 'nginx:1.26');
     assert.deepEqual(c.env, [{ name: 'A', value: '1' }]);
     assert.equal(await kubectlOk(s, ['apply', '-f', '-'], { input: manifest('nginx:1.26', false, false) }), 'deployment.apps/web unchanged\nservice/web unchanged\n');
+  });
+
+  it('apply --prune of a multi-document manifest (ConfigMap, Secret, Ingress, CronJob) deletes what left it', async () => {
+    const docs = [
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg, labels: {app: shop}}\ndata: {a: "1"}\n',
+      'apiVersion: v1\nkind: Secret\nmetadata: {name: sec, labels: {app: shop}}\ndata: {password: aHVudGVyMg==}\n',
+      'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: ing, labels: {app: shop}}\nspec:\n  rules:\n  - host: shop.example.com\n    http:\n      paths:\n      - {path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}\n',
+      'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: cron, labels: {app: shop}}\nspec:\n  schedule: "*/5 * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers: [{name: c, image: busybox}]\n',
+    ];
+    const all = docs.join('---\n');
+    assert.equal(await kubectlOk(s, ['apply', '-f', '-'], { input: all }),
+      'configmap/cfg created\nsecret/sec created\ningress.networking.k8s.io/ing created\ncronjob.batch/cron created\n');
+    const pruned = await kubectlOk(s, ['apply', '-f', '-', '--prune', '-l', 'app=shop', '--prune-allowlist=core/v1/ConfigMap',
+      '--prune-allowlist=core/v1/Secret', '--prune-allowlist=networking.k8s.io/v1/Ingress', '--prune-allowlist=batch/v1/CronJob'], { input: docs.slice(0, 2).join('---\n') });
+    assert.equal(pruned, 'configmap/cfg unchanged\nsecret/sec unchanged\ningress.networking.k8s.io/ing pruned\ncronjob.batch/cron pruned\n');
+    assert.equal((await api(s, 'GET', '/apis/batch/v1/namespaces/default/cronjobs/cron')).status, 404);
+    assert.equal((await api(s, 'GET', '/api/v1/namespaces/default/secrets/sec')).status, 200);
+  });
+});
+
+describe('OpenAPI on the secure port', { timeout: 60_000 }, () => {
+  let s: TestServer;
+  const files = new TempFiles();
+  before(async () => {
+    s = await startServer({ args: [`--token-auth-file=${files.write('tokens.csv', tokenCsv([{ token: 'alice-token', user: 'alice', uid: 'a1' }]))}`] });
+  });
+  after(async () => { await s?.stop(); s?.cleanup(); files.cleanup(); });
+
+  it('any authenticated user may read the documents (system:discovery); anonymous may not', async () => {
+    const alice = { token: 'alice-token' };
+    const index = await secureRequest(s, 'GET', '/openapi/v3', alice);
+    assert.equal(index.status, 200, index.text);
+    assert.equal((await secureRequest(s, 'GET', index.json.paths['apis/apps/v1'].serverRelativeURL, alice)).status, 200);
+    assert.equal((await secureRequest(s, 'GET', '/openapi/v2', alice)).status, 200);
+    const anonymous = await secureRequest(s, 'GET', '/openapi/v2');
+    assert.equal(anonymous.status, 403);
+    assert.equal(anonymous.json.message, 'forbidden: User "system:anonymous" cannot get path "/openapi/v2"');
   });
 });

@@ -78,7 +78,7 @@ describe('OpenAPI endpoints', () => {
 
   it('serves the v3 index, pins each document by hash, and redirects an old hash', async () => {
     const index = await (await fetch(`${base}/openapi/v3`)).json() as { paths: Record<string, { serverRelativeURL: string }> };
-    assert.deepEqual(Object.keys(index.paths), ['api/v1', 'apis/example.k8s.io/v1']);
+    assert.deepEqual(Object.keys(index.paths), ['api', 'api/v1', 'apis', 'apis/example.k8s.io', 'apis/example.k8s.io/v1', 'version']);
     const url = index.paths['api/v1'].serverRelativeURL;
     assert.match(url, /^\/openapi\/v3\/api\/v1\?hash=[0-9A-F]{128}$/);
     const pinned = await fetch(base + url);
@@ -96,7 +96,7 @@ describe('OpenAPI endpoints', () => {
   });
 
   it('answers 404 for unknown documents and builds each dialect once', async () => {
-    for (const p of ['/openapi/v3/apis/nope/v1', '/openapi/v4', '/openapi/v3/apis']) {
+    for (const p of ['/openapi/v3/apis/nope/v1', '/openapi/v4', '/openapi/v3/apis/example.k8s.io/v2']) {
       assert.equal((await fetch(base + p)).status, 404, p);
     }
     assert.equal(builds, 1, 'the source is read once and the documents are cached');

@@ -28,6 +28,10 @@ const tables: TypeTable = {
   ManagedFieldsEntry: { name: meta + 'ManagedFieldsEntry', description: 'One manager.', fields: [['1 manager', 'Who.'], ['7 fieldsV1 FieldsV1*', 'What.']] },
   ListMeta: { name: meta + 'ListMeta', description: 'List metadata.', fields: [['2 resourceVersion', 'RV.'], ['3 continue', 'Token.']] },
   Status: { name: meta + 'Status', description: 'A result.', gvk: [{ group: '', version: 'v1', kind: 'Status' }], fields: [['3 message', 'Text.'], ['6 code i32', 'HTTP code.']] },
+  APIResourceList: { name: meta + 'APIResourceList', description: 'Resources of a group-version.', gvk: [{ group: '', version: 'v1', kind: 'APIResourceList' }], fields: [['1 groupVersion s!', 'The group-version.', { required: true }]] },
+  APIGroup: { name: meta + 'APIGroup', description: 'A group and its versions.', gvk: [{ group: '', version: 'v1', kind: 'APIGroup' }], fields: [['1 name s!', 'The group.', { required: true }]] },
+  APIGroupList: { name: meta + 'APIGroupList', description: 'Every group.', gvk: [{ group: '', version: 'v1', kind: 'APIGroupList' }], fields: [['1 groups APIGroup[]', 'The groups.', { required: true }]] },
+  APIVersions: { name: meta + 'APIVersions', description: 'Versions of the core API.', gvk: [{ group: '', version: 'v1', kind: 'APIVersions' }], fields: [['1 versions s[]', 'The versions.', { required: true }]] },
   DeleteOptions: { name: meta + 'DeleteOptions', description: 'Options for delete.', fields: [['1 gracePeriodSeconds i64*', 'Seconds.']] },
   Widget: {
     name: 'io.k8s.api.core.v1.Widget', description: 'A widget that lives in a namespace.',

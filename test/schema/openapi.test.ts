@@ -81,6 +81,10 @@ describe('OpenAPI v2 from the schema tables', () => {
     assert.deepEqual(names(coll.post), ['dryRun', 'fieldManager', 'fieldValidation', 'body']);
     assert.deepEqual(names(coll.get), ['allowWatchBookmarks', 'continue', 'fieldSelector', 'labelSelector', 'limit', 'resourceVersion', 'resourceVersionMatch', 'sendInitialEvents', 'timeoutSeconds', 'watch']);
     assert.deepEqual(coll.parameters.map((p: Json) => p.name), ['namespace', 'pretty']);
+    const everywhere = doc.paths['/api/v1/widgets'];
+    assert.equal(everywhere.get.parameters, undefined, 'the all-namespaces list keeps its options on the path');
+    assert.ok(everywhere.parameters.some((p: Json) => p.name === 'labelSelector'));
+    assert.deepEqual(defs['io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta'].properties.labels.additionalProperties, { default: '', type: 'string' });
     const item = doc.paths['/api/v1/namespaces/{namespace}/widgets/{name}'];
     assert.deepEqual(names(item.patch), ['dryRun', 'fieldManager', 'fieldValidation', 'force', 'body']);
     assert.ok(names(item.delete).includes('propagationPolicy') && names(item.delete).includes('gracePeriodSeconds'));
@@ -92,9 +96,15 @@ describe('OpenAPI v2 from the schema tables', () => {
 describe('OpenAPI v3 from the schema tables', () => {
   const docs = buildOpenApiV3(fixtureSource);
 
-  it('has one document per served group-version, each structurally valid', () => {
-    assert.deepEqual([...docs.keys()].sort(), ['api/v1', 'apis/example.k8s.io/v1']);
+  it('has one document per served group-version and the discovery documents, each structurally valid', () => {
+    assert.deepEqual([...docs.keys()].sort(), ['api', 'api/v1', 'apis', 'apis/example.k8s.io', 'apis/example.k8s.io/v1', 'version']);
     for (const [gv, doc] of docs) assert.deepEqual(checkOpenApi(doc), [], gv);
+    const ids = (key: string) => Object.values<Json>((docs.get(key) as Json).paths).flatMap((item) => Object.values<Json>(item).map((op) => op.operationId)).filter(Boolean);
+    assert.ok(ids('api/v1').includes('getCoreV1APIResources'));
+    assert.deepEqual(ids('apis/example.k8s.io'), ['getExampleAPIGroup']);
+    assert.deepEqual(ids('api'), ['getCoreAPIVersions']);
+    assert.deepEqual(ids('apis'), ['getAPIVersions']);
+    assert.deepEqual(ids('version'), ['getCodeVersion']);
   });
 
   it('holds only the schemas its paths reach, including other groups\' (Scale)', () => {
@@ -112,7 +122,8 @@ describe('OpenAPI v3 from the schema tables', () => {
     });
     assert.deepEqual(core['io.k8s.api.core.v1.WidgetSpec'].properties.replicas, { description: 'How many.', type: 'integer', format: 'int32', default: 1 });
     assert.deepEqual(core['io.k8s.api.core.v1.WidgetSpec'].properties.parts.items, { allOf: [{ $ref: '#/components/schemas/io.k8s.api.core.v1.Part' }], default: {} });
-    assert.equal(core['io.k8s.apimachinery.pkg.util.intstr.IntOrString']['x-kubernetes-int-or-string'], true);
+    assert.deepEqual(core['io.k8s.apimachinery.pkg.util.intstr.IntOrString'].oneOf, [{ type: 'integer' }, { type: 'string' }]);
+    assert.equal(core['io.k8s.apimachinery.pkg.util.intstr.IntOrString'].format, 'int-or-string');
   });
 
   it('carries fieldValidation on the patch operation of each kind, which kubectl checks before validating server-side', () => {

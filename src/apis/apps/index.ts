@@ -4,17 +4,27 @@
  * only metadata.name/namespace select (ReplicaSet's GetAttrs still lists status.replicas, but
  * the apps/v1 conversion refuses it: `"status.replicas" is not a known field selector`).
  */
+import type { FieldError } from '../meta/errors.js';
 import type { KubeObject } from '../meta/types.js';
 import type { ResourceDef, Strategy } from '../../registry/rest.js';
 import {
   bumpGeneration, composeStrategies, defineResource, jsonEqual, replicasScale, scaleSubresource, statusReset, statusSubresource,
 } from '../core/define.js';
+import { defaultDaemonSet, defaultDeployment, defaultReplicaSet, defaultStatefulSet } from './defaults.js';
+import {
+  validateControllerRevision, validateControllerRevisionUpdate, validateDaemonSet, validateDeployment, validateReplicaSet, validateSelectorUpdate,
+} from './validation.js';
+import { validateStatefulSet, validateStatefulSetUpdate } from './validation-statefulset.js';
+import { typedStrategy } from './typed-strategy.js';
 
 const appsV1 = { group: 'apps', versions: ['v1'] };
 const all = ['all'];
 
+const typed = (defaults: (obj: KubeObject) => void, validate: (obj: KubeObject) => FieldError[],
+  validateUpdate?: (obj: KubeObject, old: KubeObject) => FieldError[]) => typedStrategy({ defaults, validate, validateUpdate });
+
 /** Deployment PrepareForUpdate: annotation changes bump generation too (they are copied to ReplicaSets). */
-const deploymentStrategy: Strategy = composeStrategies(statusReset(), {
+const deploymentStrategy: Strategy = composeStrategies(statusReset(), typed(defaultDeployment, validateDeployment, validateSelectorUpdate), {
   prepareForUpdate(obj, old) {
     if (!jsonEqual(obj.metadata.annotations ?? {}, old.metadata.annotations ?? {})) bumpGeneration(obj, old);
   },
@@ -36,7 +46,7 @@ function setTemplateGeneration(obj: KubeObject, n: number): void {
  * DaemonSet: templateGeneration starts at 1 (or what the client sent, if higher), may not be set
  * by an update, and goes up by one whenever spec.template changes.
  */
-const daemonSetStrategy: Strategy = composeStrategies(statusReset(), {
+const daemonSetStrategy: Strategy = composeStrategies(statusReset(), typed(defaultDaemonSet, validateDaemonSet), {
   prepareForCreate(ds) {
     setTemplateGeneration(ds, Math.max(templateGeneration(ds), 1));
   },
@@ -47,8 +57,9 @@ const daemonSetStrategy: Strategy = composeStrategies(statusReset(), {
   },
 });
 
-const workload = (resource: string, kind: string, shortName: string, strategy: Strategy, scale: boolean): ResourceDef =>
+const workload = (resource: string, kind: string, shortName: string, strategy: Strategy, scale: boolean, nameValidation: ResourceDef['nameValidation'] = 'dns1123Subdomain'): ResourceDef =>
   defineResource(appsV1, resource, kind, true, {
+    nameValidation,
     shortNames: [shortName],
     categories: all,
     subresources: scale ? [scaleSubresource(), statusSubresource(kind)] : [statusSubresource(kind)],
@@ -58,9 +69,12 @@ const workload = (resource: string, kind: string, shortName: string, strategy: S
   });
 
 export const appsResources: ResourceDef[] = [
-  defineResource(appsV1, 'controllerrevisions', 'ControllerRevision', true),
+  defineResource(appsV1, 'controllerrevisions', 'ControllerRevision', true, {
+    strategy: { validate: validateControllerRevision, validateUpdate: validateControllerRevisionUpdate },
+  }),
   workload('daemonsets', 'DaemonSet', 'ds', daemonSetStrategy, false),
   workload('deployments', 'Deployment', 'deploy', deploymentStrategy, true),
-  workload('replicasets', 'ReplicaSet', 'rs', statusReset(), true),
-  workload('statefulsets', 'StatefulSet', 'sts', statusReset(), true),
+  workload('replicasets', 'ReplicaSet', 'rs', composeStrategies(statusReset(), typed(defaultReplicaSet, validateReplicaSet, validateSelectorUpdate)), true),
+  // ValidateStatefulSetName: pods are named <set>-<ordinal>, so the set's name must be a DNS label.
+  workload('statefulsets', 'StatefulSet', 'sts', composeStrategies(statusReset(), typed(defaultStatefulSet, validateStatefulSet, validateStatefulSetUpdate)), true, 'dns1123Label'),
 ];

@@ -4,7 +4,10 @@
  * metadata.generation (that came with the HPAGeneration feature gate, much later).
  */
 import type { ResourceDef } from '../../registry/rest.js';
-import { defineResource, statusReset, statusSubresource } from '../core/define.js';
+import { composeStrategies, defineResource, statusReset, statusSubresource } from '../core/define.js';
+import { typedStrategy } from '../apps/typed-strategy.js';
+import { defaultHorizontalPodAutoscaler } from './defaults.js';
+import { validateHorizontalPodAutoscaler } from './validation.js';
 import { hpaV1ToV2, hpaV2ToV1 } from './conversion.js';
 
 export const autoscalingResources: ResourceDef[] = [
@@ -12,7 +15,7 @@ export const autoscalingResources: ResourceDef[] = [
     shortNames: ['hpa'],
     categories: ['all'],
     subresources: [statusSubresource('HorizontalPodAutoscaler')],
-    strategy: statusReset(),
+    strategy: composeStrategies(statusReset(), typedStrategy({ defaults: defaultHorizontalPodAutoscaler, validate: validateHorizontalPodAutoscaler })),
     convertVersion: (obj, from, to) => (from === to ? obj : to === 'v1' ? hpaV2ToV1(obj) : hpaV1ToV2(obj)),
   }),
 ];

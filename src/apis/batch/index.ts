@@ -4,16 +4,19 @@
  * from its uid (generateSelector); CronJob names are limited to 52 characters, so the
  * `-<timestamp>` suffix of the Jobs it creates still fits a 63-character label.
  */
-import { type FieldError, fieldInvalid } from '../meta/errors.js';
 import type { KubeObject } from '../meta/types.js';
 import type { ResourceDef, Strategy } from '../../registry/rest.js';
 import { composeStrategies, defineResource, fieldSelectors, fieldString, section, statusReset, statusSubresource } from '../core/define.js';
+import { typedStrategy } from '../apps/typed-strategy.js';
+import { copyTemplateLabels, defaultCronJob, defaultJob } from './defaults.js';
+import { controllerUidLabel, jobNameLabel, legacyControllerUidLabel, legacyJobNameLabel, validateJob, validateJobUpdate } from './validation.js';
+import { validateCronJob } from './validation-cronjob.js';
 
 const batchV1 = { group: 'batch', versions: ['v1'] };
 const all = ['all'];
 
-const jobNameLabels = ['job-name', 'batch.kubernetes.io/job-name'];
-const controllerUidLabels = ['controller-uid', 'batch.kubernetes.io/controller-uid'];
+const jobNameLabels = [legacyJobNameLabel, jobNameLabel];
+const controllerUidLabels = [legacyControllerUidLabel, controllerUidLabel];
 
 /**
  * generateSelector: label the pod template with the job's name and uid (labels the user set are
@@ -30,20 +33,22 @@ function generateSelector(job: KubeObject): void {
   for (const k of controllerUidLabels) if (!(k in labels)) labels[k] = job.metadata.uid ?? '';
   const selector = (spec.selector ??= {}) as { matchLabels?: Record<string, string> };
   const matchLabels = (selector.matchLabels ??= {});
-  if (!('batch.kubernetes.io/controller-uid' in matchLabels)) matchLabels['batch.kubernetes.io/controller-uid'] = job.metadata.uid ?? '';
+  if (!(controllerUidLabel in matchLabels)) matchLabels[controllerUidLabel] = job.metadata.uid ?? '';
 }
 
 const jobStrategy: Strategy = composeStrategies(
   statusReset(),
-  { prepareForCreate: generateSelector },
+  typedStrategy({ defaults: defaultJob, validate: validateJob, validateUpdate: validateJobUpdate }),
+  {
+    // Defaults ran first (manualSelector is false by then); the generated labels then reach the
+    // Job's own labels as upstream's read-back defaulting would put them there.
+    prepareForCreate(job) {
+      generateSelector(job);
+      copyTemplateLabels(job);
+    },
+  },
   fieldSelectors({ 'status.successful': (j) => fieldString(j, 'status.succeeded', '0') }),
 );
-
-/** ValidateCronJobCreate (names never change, so checking on every write is the same). */
-function validateCronJobName(cj: KubeObject): FieldError[] {
-  const name = cj.metadata.name ?? '';
-  return Buffer.byteLength(name, 'utf8') > 52 ? [fieldInvalid('metadata.name', name, 'must be no more than 52 characters')] : [];
-}
 
 export const batchResources: ResourceDef[] = [
   defineResource(batchV1, 'cronjobs', 'CronJob', true, {
@@ -51,7 +56,7 @@ export const batchResources: ResourceDef[] = [
     categories: all,
     subresources: [statusSubresource('CronJob')],
     generation: true,
-    strategy: composeStrategies(statusReset(), { validate: validateCronJobName }),
+    strategy: composeStrategies(statusReset(), typedStrategy({ defaults: defaultCronJob, validate: validateCronJob })),
   }),
   defineResource(batchV1, 'jobs', 'Job', true, {
     categories: all,

@@ -3,17 +3,28 @@
  * VolumeAttachment status resets on create (v1) and is kept on update.
  */
 import type { ResourceDef } from '../../registry/rest.js';
-import { defineResource, statusReset, statusSubresource } from '../core/define.js';
+import { composeStrategies, defineResource, statusReset, statusSubresource } from '../core/define.js';
+import { typedStrategy } from '../apps/typed-strategy.js';
+import { defaultCSIDriver, defaultStorageClass } from './defaults.js';
+import {
+  validateCSIDriver, validateCSIDriverUpdate, validateStorageClass, validateStorageClassUpdate, validateVolumeAttachment, validateVolumeAttachmentUpdate,
+} from './validation.js';
 
 const storageV1 = { group: 'storage.k8s.io', versions: ['v1'] };
 
 export const storageResources: ResourceDef[] = [
-  defineResource(storageV1, 'csidrivers', 'CSIDriver', false, { generation: true }),
+  defineResource(storageV1, 'csidrivers', 'CSIDriver', false, {
+    generation: true,
+    strategy: typedStrategy({ defaults: defaultCSIDriver, validate: validateCSIDriver, validateUpdate: validateCSIDriverUpdate }),
+  }),
   defineResource(storageV1, 'csinodes', 'CSINode', false),
   defineResource(storageV1, 'csistoragecapacities', 'CSIStorageCapacity', true),
-  defineResource(storageV1, 'storageclasses', 'StorageClass', false, { shortNames: ['sc'] }),
+  defineResource(storageV1, 'storageclasses', 'StorageClass', false, {
+    shortNames: ['sc'],
+    strategy: typedStrategy({ defaults: defaultStorageClass, validate: validateStorageClass, validateUpdate: validateStorageClassUpdate }),
+  }),
   defineResource(storageV1, 'volumeattachments', 'VolumeAttachment', false, {
     subresources: [statusSubresource('VolumeAttachment')],
-    strategy: statusReset(),
+    strategy: composeStrategies(statusReset(), { validate: validateVolumeAttachment, validateUpdate: validateVolumeAttachmentUpdate }),
   }),
 ];
