@@ -2,10 +2,9 @@
  * Pod scheduling constraints (validation.go validateAffinity and validateTopologySpreadConstraints):
  * node selector terms and their operators, preference weights, pod (anti-)affinity topology keys
  * and namespaces, and spread constraints' skew, topology key and unsatisfiable action.
- * Pod affinity label selectors are not checked here yet (metav1 ValidateLabelSelector).
  */
 import { type FieldError, fieldDuplicate, fieldForbidden, fieldInvalid, fieldNotSupported, fieldRequired } from '../meta/errors.js';
-import { isDNS1123Label, isQualifiedName, isValidLabelValue } from '../meta/validation.js';
+import { isDNS1123Label, isQualifiedName, isValidLabelValue, validateLabelSelectorObject } from '../meta/validation.js';
 import { type Obj, listAt, objAt, objectsAt, str } from './json-shapes.js';
 
 /** ValidateNodeSelectorRequirement (label values checked, as for required node affinity). */
@@ -58,9 +57,12 @@ function validateNodeAffinity(na: Obj, path: string): FieldError[] {
   return errs;
 }
 
-/** validatePodAffinityTerm without its label selectors. */
+/** validatePodAffinityTerm: selectors, namespaces and a topology key. */
 function validatePodAffinityTerm(term: Obj, path: string): FieldError[] {
-  const errs: FieldError[] = [];
+  const errs = [
+    ...validateLabelSelectorObject(term.labelSelector, `${path}.labelSelector`),
+    ...validateLabelSelectorObject(term.namespaceSelector, `${path}.namespaceSelector`),
+  ];
   for (const ns of listAt(term, 'namespaces').map(str)) errs.push(...isDNS1123Label(ns).map((m) => fieldInvalid(`${path}.namespace`, ns, m)));
   const key = str(term.topologyKey);
   if (!key) errs.push(fieldRequired(`${path}.topologyKey`, 'can not be empty'));
@@ -93,7 +95,7 @@ export function validateAffinity(spec: Obj, path: string): FieldError[] {
   return errs;
 }
 
-/** validateTopologySpreadConstraints (label selectors aside). */
+/** validateTopologySpreadConstraints. */
 export function validateTopologySpread(spec: Obj, path: string): FieldError[] {
   const errs: FieldError[] = [];
   const seen = new Set<string>();
@@ -108,6 +110,7 @@ export function validateTopologySpread(spec: Obj, path: string): FieldError[] {
     const pair = `${key}/${action}`;
     if (seen.has(pair)) errs.push(fieldDuplicate(p, `{${key}, ${action}}`));
     seen.add(pair);
+    errs.push(...validateLabelSelectorObject(c.labelSelector, `${p}.labelSelector`));
   }
   return errs;
 }
