@@ -16,6 +16,7 @@ import { apiVersionOf, type KubeObject } from '../apis/meta/types.js';
 import type { ResourceDef } from '../registry/rest.js';
 import { BodyDecodeError, decodeBodyValue } from './body.js';
 import { typedDecode, typedDescFor } from './typed-decode.js';
+import { duplicateFields } from './duplicate-fields.js';
 
 export interface GroupVersionKind { group: string; version: string; kind: string }
 
@@ -104,7 +105,7 @@ const unrecognized = (kind: string, err: string, body: Buffer) =>
 const cannotHandle = (actual: GroupVersionKind, kind: string, err: string) =>
   badRequest(`${actual.kind} in version "${actual.version}" cannot be handled as a ${kind}: ${err}`);
 
-const asciiLower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+const asciiLower = (s: string) => (/[A-Z]/.test(s) ? s.replace(/[A-Z]/g, (c) => c.toLowerCase()) : s);
 
 function jsonKind(v: unknown): string {
   if (Array.isArray(v)) return 'array';
@@ -122,8 +123,12 @@ function findKind(v: unknown): { apiVersion: string; kind: string } | { error: s
   if (typeof v !== 'object' || Array.isArray(v)) return { error: `json: cannot unmarshal ${jsonKind(v)} into Go value of type ${findKindType}` };
   let error: string | undefined;
   for (const [key, val] of Object.entries(v)) {
-    const lower = asciiLower(key);
-    const field = lower === 'apiversion' ? 'apiVersion' : lower === 'kind' ? 'kind' : undefined;
+    // The usual spellings first; only a 10- or 4-letter key can spell either in another case.
+    let field: 'apiVersion' | 'kind' | undefined = key === 'apiVersion' || key === 'kind' ? key : undefined;
+    if (!field && (key.length === 10 || key.length === 4)) {
+      const lower = asciiLower(key);
+      field = lower === 'apiversion' ? 'apiVersion' : lower === 'kind' ? 'kind' : undefined;
+    }
     if (!field || val === null) continue;
     if (typeof val !== 'string') error ??= `json: cannot unmarshal ${jsonKind(val)} into Go struct field .${field} of type string`;
     else out[field] = val;
@@ -139,6 +144,9 @@ function parseGroupVersion(gv: string): { group: string; version: string } | { e
   if (slashes === 1) { const i = gv.indexOf('/'); return { group: gv.slice(0, i), version: gv.slice(i + 1) }; }
   return { error: `unexpected GroupVersion string: ${gv}` };
 }
+
+/** The body was JSON (what body.ts parses as JSON): its text can be scanned for duplicate keys. */
+const isJson = (contentType: string) => contentType === '' || contentType === 'application/json' || contentType === '*/*';
 
 /**
  * Decodes an object body for `target`. fieldValidation is the request's (already validated):
@@ -181,10 +189,13 @@ export async function decodeObject(raw: Buffer, contentType: string, target: Dec
   if (!accepted) {
     throw badRequest(`the API version in the data (${apiVersionOf(actual.group, actual.version)}) does not match the expected API version (${apiVersionOf(target.group, target.version)})`);
   }
-  if (typed.strict.length > 0 && fieldValidation === 'Strict') {
-    throw cannotHandle(actual, target.kind, `strict decoding error: ${typed.strict.join(', ')}`);
+  // Duplicate keys only show in the text (JSON.parse keeps the last); YAML's parser refuses them.
+  const strict = fieldValidation === 'Ignore' || !isJson(contentType) ? typed.strict
+    : [...duplicateFields(raw.toString('utf8')).map((p) => `duplicate field "${p}"`), ...typed.strict];
+  if (strict.length > 0 && fieldValidation === 'Strict') {
+    throw cannotHandle(actual, target.kind, `strict decoding error: ${strict.join(', ')}`);
   }
-  return { obj, warnings: fieldValidation === 'Ignore' ? [] : typed.strict };
+  return { obj, warnings: fieldValidation === 'Ignore' ? [] : strict };
 }
 
 /** A Warning header value (net/http.NewWarningHeader): code 299, no agent, the text quoted. */

@@ -11,17 +11,19 @@ import { type KubeObject, apiVersionOf } from '../apis/meta/types.js';
 import type { UserInfo } from '../auth/user.js';
 import type { RequestInfo } from '../filters/request-info.js';
 import { applyPatch } from '../patch/index.js';
-import { builtinPatchMetaFor } from '../patch/strategic-merge.js';
+import { builtinPatchMetaFor } from '../schema/patch-meta.js';
 import { allVerbs, type RequestContext, type ResourceDef } from '../registry/rest.js';
 import type { VirtualCreate } from '../registry/reviews.js';
 import type { DeleteOptions, Store } from '../registry/store.js';
+import { takeEncoding } from '../storage/encoded.js';
 import { asBadRequest, decodeBodyValue, mediaType, readBody } from './body.js';
 import { addWarnings, decodeObject, type DecodeTarget, schemeFor } from './decode.js';
 import { type Negotiated, negotiate } from './negotiation.js';
 import { parseDeleteParams, parseListParams, parseWriteParams, validateDeleteOptions, type WriteOptionsKind } from './params.js';
 import { type Logger, sendText, successStatus, writeObject } from './status.js';
 import { handleSubresource } from './subresources.js';
-import { toTable } from './table.js';
+import { printerFor } from './printers.js';
+import { type TableOptions, toTable } from './table.js';
 import { typedDecode, typedDescFor } from './typed-decode.js';
 import { serveWatch } from './watch.js';
 
@@ -131,6 +133,12 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
       const neg = negotiate(req.headers.accept, ['object', 'Table', 'PartialObjectMetadata']);
       const obj = await decodeTyped(req, res, env, targetOf(def, version), q);
       const created = await route.store.create(ctx, toStoredVersion(obj, def, version));
+      // Plain JSON of the stored version is exactly the text storage just wrote: send it as it is.
+      const text = takeEncoding(created);
+      if (text !== undefined && neg.form === 'object' && !neg.yaml && version === def.versions[0]) {
+        sendText(res, 201, text, neg.contentType);
+        return;
+      }
       writeOutput(res, 201, created, route, version, neg, q);
       return;
     }
@@ -316,7 +324,7 @@ export function deleteOptionsFrom(body: Record<string, unknown>, dryRun: boolean
   };
 }
 
-function includeObjectParam(q: URLSearchParams): 'None' | 'Metadata' | 'Object' {
+export function includeObjectParam(q: URLSearchParams): 'None' | 'Metadata' | 'Object' {
   const v = q.get('includeObject');
   if (v === 'None' || v === 'Object' || v === 'Metadata') return v;
   return 'Metadata';
@@ -331,11 +339,19 @@ export function versioned(obj: KubeObject, def: ResourceDef, version: string): K
 }
 
 export function writeOutput(res: ServerResponse, code: number, stored: KubeObject, route: Route, version: string, neg: Negotiated, q: URLSearchParams): void {
-  const obj = versioned(stored, route.def, version);
-  let body: unknown = obj;
-  if (neg.form === 'Table') body = toTable([obj], { resourceVersion: obj.metadata.resourceVersion }, includeObjectParam(q), metaVersion(neg));
-  else if (neg.form === 'PartialObjectMetadata') body = { kind: 'PartialObjectMetadata', apiVersion: `meta.k8s.io/${metaVersion(neg)}`, metadata: obj.metadata };
+  let body: unknown;
+  // Tables print the stored object (printers read one shape per resource); rows carry the wire form.
+  if (neg.form === 'Table') body = toTable([stored], { resourceVersion: stored.metadata.resourceVersion }, tableOptions(route, version, neg, includeObjectParam(q)));
+  else {
+    const obj = versioned(stored, route.def, version);
+    body = neg.form === 'PartialObjectMetadata' ? { kind: 'PartialObjectMetadata', apiVersion: `meta.k8s.io/${metaVersion(neg)}`, metadata: obj.metadata } : obj;
+  }
   writeObject(res, code, body, neg.contentType, neg.yaml);
+}
+
+/** How a Table of this route's objects is printed: its printer, and conversion for row objects. */
+export function tableOptions(route: Route, version: string, neg: Negotiated, includeObject: 'None' | 'Metadata' | 'Object'): TableOptions {
+  return { printer: printerFor(route.def.group, route.def.resource), includeObject, metaVersion: metaVersion(neg), toWire: (o) => versioned(o, route.def, version) };
 }
 
 export function metaVersion(neg: Negotiated): string {
@@ -343,15 +359,14 @@ export function metaVersion(neg: Negotiated): string {
 }
 
 export function writeList(res: ServerResponse, listed: { metadata: Record<string, unknown>; items: KubeObject[] }, route: Route, version: string, neg: Negotiated, q: URLSearchParams): void {
-  listed = { ...listed, items: listed.items.map((item) => versioned(item, route.def, version)) };
   let body: unknown;
   if (neg.form === 'Table') {
-    body = toTable(listed.items, listed.metadata, includeObjectParam(q), metaVersion(neg));
+    body = toTable(listed.items, listed.metadata, tableOptions(route, version, neg, includeObjectParam(q)));
   } else if (neg.form === 'PartialObjectMetadataList') {
     const mv = metaVersion(neg);
-    body = { kind: 'PartialObjectMetadataList', apiVersion: `meta.k8s.io/${mv}`, metadata: listed.metadata, items: listed.items.map((o) => ({ kind: 'PartialObjectMetadata', apiVersion: `meta.k8s.io/${mv}`, metadata: o.metadata })) };
+    body = { kind: 'PartialObjectMetadataList', apiVersion: `meta.k8s.io/${mv}`, metadata: listed.metadata, items: listed.items.map((o) => ({ kind: 'PartialObjectMetadata', apiVersion: `meta.k8s.io/${mv}`, metadata: versioned(o, route.def, version).metadata })) };
   } else {
-    body = { kind: `${route.def.kind}List`, apiVersion: apiVersionOf(route.def.group, version), metadata: listed.metadata, items: listed.items };
+    body = { kind: `${route.def.kind}List`, apiVersion: apiVersionOf(route.def.group, version), metadata: listed.metadata, items: listed.items.map((item) => versioned(item, route.def, version)) };
   }
   writeObject(res, 200, body, neg.contentType, neg.yaml);
 }

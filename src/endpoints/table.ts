@@ -1,67 +1,49 @@
 /**
- * Server-side printing (as=Table). Until typed columns arrive every resource prints upstream's
- * default columns for resources without printers: NAME and AGE (rest.defaultTableConvertor shape).
+ * Server-side printing (as=Table): a meta.k8s.io Table of objects made by the resource's printer
+ * (endpoints/printers.ts). Cells are computed from the stored object, whatever version the client
+ * asked for, as upstream prints internal objects; the row's `object` is the wire form.
  */
+import { humanDuration, since, type Printer, type TableColumn } from '../apis/meta/printing.js';
 import type { KubeObject } from '../apis/meta/types.js';
 
-export interface TableColumn {
-  name: string;
-  type: string;
-  format: string;
-  description: string;
-  priority: number;
-}
+export { humanDuration };
+export type { TableColumn };
 
-const defaultColumns: TableColumn[] = [
-  { name: 'Name', type: 'string', format: 'name', description: 'Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically. Name is primarily intended for creation idempotence and configuration definition. Cannot be updated. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names', priority: 0 },
-  { name: 'Age', type: 'string', format: '', description: 'CreationTimestamp is a timestamp representing the server time when this object was created. It is not guaranteed to be set in happens-before order across separate operations. Clients may not set this value. It is represented in RFC3339 form and is in UTC.\n\nPopulated by the system. Read-only. Null for lists. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata', priority: 0 },
-];
-
-/** duration.HumanDuration: the AGE format kubectl users know (5s, 3m20s, 2d4h, 3y45d). */
-export function humanDuration(ms: number): string {
-  const seconds = Math.trunc(ms / 1000);
-  // Allow a little clock skew, as upstream: up to a second or so in the future is "0s".
-  if (seconds < -1) return '<invalid>';
-  if (seconds <= 0) return '0s';
-  if (seconds < 60 * 2) return `${seconds}s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 10) {
-    const s = seconds % 60;
-    return s === 0 ? `${minutes}m` : `${minutes}m${s}s`;
-  }
-  if (minutes < 60 * 3) return `${minutes}m`;
-  const hours = Math.floor(seconds / 3600);
-  if (hours < 8) {
-    const m = minutes % 60;
-    return m === 0 ? `${hours}h` : `${hours}h${m}m`;
-  }
-  if (hours < 48) return `${hours}h`;
-  if (hours < 24 * 8) {
-    const h = hours % 24;
-    return h === 0 ? `${Math.floor(hours / 24)}d` : `${Math.floor(hours / 24)}d${h}h`;
-  }
-  if (hours < 24 * 365 * 2) return `${Math.floor(hours / 24)}d`;
-  if (hours < 24 * 365 * 8) {
-    const dy = Math.floor(hours / 24) % 365;
-    return dy === 0 ? `${Math.floor(hours / 24 / 365)}y` : `${Math.floor(hours / 24 / 365)}y${dy}d`;
-  }
-  return `${Math.floor(hours / 24 / 365)}y`;
-}
-
+/** translateTimestampSince of creationTimestamp: the AGE cell. */
 export function age(obj: KubeObject, now = Date.now()): string {
-  const ts = obj.metadata.creationTimestamp;
-  if (!ts) return '<unknown>';
-  return humanDuration(now - Date.parse(ts));
+  return since(obj.metadata.creationTimestamp, now);
 }
 
-/** Objects as a meta.k8s.io Table; includeObject decides what each row's `object` carries. */
-export function toTable(items: KubeObject[], listMeta: Record<string, unknown>, includeObject: 'None' | 'Metadata' | 'Object', version: string) {
+export interface TableOptions {
+  printer: Printer;
+  /** What each row's `object` carries (the includeObject query parameter; Metadata by default). */
+  includeObject: 'None' | 'Metadata' | 'Object';
+  /** meta.k8s.io version of the Table: v1 or v1beta1. */
+  metaVersion: string;
+  /** Optional. The object as the client sees it (version conversion); identity when absent. */
+  toWire?: (stored: KubeObject) => KubeObject;
+  /**
+   * Optional. Leaves columnDefinitions out: a watch sends them with its first event only, as
+   * upstream's watch encoder sets TableOptions.NoHeaders after the first object.
+   */
+  noHeaders?: boolean;
+}
+
+/** Stored objects as a Table; listMeta is the list's metadata (or the object's resourceVersion). */
+export function toTable(items: KubeObject[], listMeta: Record<string, unknown>, opts: TableOptions) {
   const now = Date.now();
-  const rows = items.map((obj) => {
-    const row: Record<string, unknown> = { cells: [obj.metadata.name ?? '', age(obj, now)] };
-    if (includeObject === 'Object') row.object = obj;
-    else if (includeObject === 'Metadata') row.object = { kind: 'PartialObjectMetadata', apiVersion: `meta.k8s.io/${version}`, metadata: obj.metadata };
+  const { printer, includeObject } = opts;
+  const ordered = printer.compare && items.length > 1 ? [...items].sort(printer.compare) : items;
+  const rows = ordered.map((obj) => {
+    const row: Record<string, unknown> = { cells: printer.cells(obj, now) };
+    const conditions = printer.conditions?.(obj);
+    if (conditions) row.conditions = conditions;
+    if (includeObject === 'Object') row.object = opts.toWire ? opts.toWire(obj) : obj;
+    else if (includeObject === 'Metadata') row.object = { kind: 'PartialObjectMetadata', apiVersion: `meta.k8s.io/${opts.metaVersion}`, metadata: obj.metadata };
     return row;
   });
-  return { kind: 'Table', apiVersion: `meta.k8s.io/${version}`, metadata: listMeta, columnDefinitions: defaultColumns, rows };
+  return {
+    kind: 'Table', apiVersion: `meta.k8s.io/${opts.metaVersion}`, metadata: listMeta,
+    columnDefinitions: opts.noHeaders ? null : printer.columns, rows,
+  };
 }

@@ -5,18 +5,19 @@
  * fields the struct does not have are dropped (and reported as strict decoding errors), and
  * nulls in maps and lists of scalars become their zero values ("" for a label), as in Go.
  *
- * The struct shapes are the protobuf message tables (src/protobuf/types-*.ts), which carry each
- * field's JSON name, type, list/map-ness and omitempty. Kinds without a table are checked for
- * their metadata only. The walk follows the type, never the value: a value nested deeper than
- * its field's type allows is refused at the first level that does not fit, so hostile nesting
- * costs nothing here.
+ * The struct shapes are the schema tables (src/schema/), which carry each field's JSON name,
+ * type, list/map-ness and omitempty, for every kind they declare; a kind without a table is
+ * checked for its metadata only. The walk follows the type, never the value: a value nested
+ * deeper than its field's type allows is refused at the first level that does not fit, so
+ * hostile nesting costs nothing here. Nothing is compiled ahead: a type's field index is built
+ * the first time a body reaches it (lookup.ts).
  */
 import { parseDuration } from '../apis/meta/duration.js';
 import { parseQuantity } from '../apis/meta/quantity.js';
 import { decodedBase64Length } from '../apis/core/base64.js';
-import { schema } from '../protobuf/envelope.js';
-import { messageForKind } from '../protobuf/kinds.js';
-import type { FieldDesc, MessageDesc } from '../protobuf/schema.js';
+import type { SchemaField, SchemaType } from '../schema/compile.js';
+import { fieldsByName, schemaKind } from '../schema/lookup.js';
+import { builtinSchema } from '../schema/tables.js';
 import { goTimeParseError, rfc3339, rfc3339Micro } from './go-time.js';
 
 export interface TypedDecodeResult {
@@ -26,66 +27,50 @@ export interface TypedDecodeResult {
   strict: string[];
 }
 
-const objectMeta = schema.get('ObjectMeta')!;
+/** Top-level types of kinds without a table: their metadata is checked, nothing else. */
+const partialKinds = new Map<string, SchemaType>();
+const partial = new WeakSet<SchemaType>();
 
-/** Top-level descriptors of kinds without a table: just TypeMeta and ObjectMeta. */
-const partialKinds = new Map<string, MessageDesc>();
-const partial = new WeakSet<MessageDesc>();
-
-function partialDesc(kind: string): MessageDesc {
-  let d = partialKinds.get(kind);
-  if (!d) {
-    const metadata: FieldDesc = {
-      number: 1, name: 'metadata', kind: 'message', message: objectMeta, typeName: 'ObjectMeta',
-      repeated: false, map: false, pointer: false, always: false, inline: false,
+function partialType(kind: string): SchemaType {
+  let t = partialKinds.get(kind);
+  if (!t) {
+    const metadata: SchemaField = {
+      number: 1, name: 'metadata', kind: 'message', typeName: 'ObjectMeta', type: builtinSchema.types.get('ObjectMeta'),
+      repeated: false, map: false, pointer: false, always: false, inline: false, description: '', meta: {},
     };
-    d = { name: kind, fields: [metadata], byNumber: [undefined, metadata] };
-    partialKinds.set(kind, d);
-    partial.add(d);
+    t = { ref: kind, name: kind, description: '', fields: [metadata], gvk: [] };
+    partialKinds.set(kind, t);
+    partial.add(t);
   }
-  return d;
+  return t;
 }
 
 /** The struct a body of this apiVersion and kind decodes into. */
-export function typedDescFor(apiVersion: string, kind: string): MessageDesc {
-  const name = messageForKind(apiVersion, kind);
-  return (name !== undefined ? schema.get(name) : undefined) ?? partialDesc(kind);
+export function typedDescFor(apiVersion: string, kind: string): SchemaType {
+  return schemaKind(apiVersion, kind) ?? partialType(kind);
 }
 
-/** Fields by JSON name, inline (embedded) structs flattened into their parent, as Go does. */
-const fieldIndexes = new WeakMap<MessageDesc, Map<string, FieldDesc>>();
-function fieldIndex(desc: MessageDesc): Map<string, FieldDesc> {
-  let idx = fieldIndexes.get(desc);
-  if (!idx) {
-    idx = new Map();
-    const add = (d: MessageDesc) => {
-      for (const f of d.fields) {
-        if (f.inline) add(f.message!);
-        else if (!idx!.has(f.name)) idx!.set(f.name, f);
-      }
-    };
-    add(desc);
-    fieldIndexes.set(desc, idx);
-  }
-  return idx;
+/**
+ * The Go names of a type as reflect prints them, from its OpenAPI definition name: the last
+ * segment is the struct name, the one before it the package ("io.k8s.api.core.v1.Container" is
+ * v1.Container, "io.k8s.apimachinery.pkg.util.intstr.IntOrString" is intstr.IntOrString).
+ */
+function goTypeName(t: SchemaType): { pkg: string; name: string } {
+  const parts = t.name.split('.');
+  return { pkg: parts.length > 1 ? parts[parts.length - 2] : '', name: parts[parts.length - 1] };
 }
-
-// Tables name one message after its group to avoid a clash; Go calls both types by the kind.
-const goName = (desc: MessageDesc) => desc.name.replace(/^EventsV1/, '');
-
-const wellKnownPackage: Record<string, string> = {
-  IntOrString: 'intstr', Quantity: 'resource', RawExtension: 'runtime',
-};
 
 const scalarGoType: Record<string, string> = {
   string: 'string', int32: 'int32', int64: 'int64', bool: 'bool', bytes: '[]uint8', double: 'float64',
 };
 
 /** reflect's String() of the field's Go type (of one element when elem is true). */
-function goType(f: FieldDesc, elem: boolean): string {
-  const base = f.kind === 'message'
-    ? `${wellKnownPackage[f.message!.name] ?? 'v1'}.${goName(f.message!)}`
-    : scalarGoType[f.kind];
+function goType(f: SchemaField, elem: boolean): string {
+  let base = scalarGoType[f.kind];
+  if (f.kind === 'message') {
+    const { pkg, name } = goTypeName(f.type!);
+    base = `${pkg}.${name}`;
+  }
   if (elem || (!f.repeated && !f.map)) return base;
   return f.repeated ? `[]${base}` : `map[string]${base}`;
 }
@@ -106,7 +91,7 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v ===
 const int32Range = (n: number) => n >= -2147483648 && n <= 2147483647;
 
 /** Zero values for scalars: what Go leaves in a map entry or list element decoded from null. */
-function scalarZero(f: FieldDesc): unknown {
+function scalarZero(f: SchemaField): unknown {
   switch (f.kind) {
     case 'string': case 'bytes': return '';
     case 'bool': return false;
@@ -124,13 +109,16 @@ class Walk {
   readonly strict: string[] = [];
   /** errorContext.FieldStack: the JSON names of the struct fields entered. */
   readonly stack: string[] = [];
-  struct = '';
+  /** errorContext.Struct: the struct whose field is being decoded; named only when an error is built. */
+  struct: SchemaType;
 
-  constructor(readonly prune: boolean) {}
+  constructor(readonly prune: boolean, root: SchemaType) {
+    this.struct = root;
+  }
 
   /** A type mismatch: Go saves the first and keeps decoding. */
   typeError(what: string, type: string): void {
-    this.error ??= `json: cannot unmarshal ${what} into Go struct field ${this.struct}.${this.stack.join('.')} of type ${type}`;
+    this.error ??= `json: cannot unmarshal ${what} into Go struct field ${goTypeName(this.struct).name}.${this.stack.join('.')} of type ${type}`;
   }
 
   /** An error from a type's own UnmarshalJSON: decoding stops and it wins over saved errors. */
@@ -139,28 +127,30 @@ class Walk {
     this.aborted = true;
   }
 
-  struct_(obj: Record<string, unknown>, desc: MessageDesc, path: string, depth: number, root: boolean): void {
+  struct_(obj: Record<string, unknown>, t: SchemaType, path: string, depth: number): void {
     if (depth > maxTypeDepth) return;
-    const fields = fieldIndex(desc);
-    const lenient = partial.has(desc);
+    const fields = fieldsByName(t);
+    const lenient = partial.has(t);
     const outerStruct = this.struct;
     const outerLen = this.stack.length;
     for (const key of Object.keys(obj)) {
       if (this.aborted) return;
       const f = fields.get(key);
       if (!f) {
-        // TypeMeta is inline in every kind (and in the option kinds nested in others).
-        if ((root || desc.name.endsWith('Options')) && (key === 'apiVersion' || key === 'kind')) continue;
         if (lenient) continue;
         this.strict.push(`unknown field "${path ? `${path}.${key}` : key}"`);
         if (this.prune) delete obj[key];
         continue;
       }
+      // TypeMeta (number 0): the decoder has already read apiVersion and kind from the body.
+      if (f.number === 0) continue;
       const v = obj[key];
       // null leaves a field's zero value in Go; it is kept as sent (what Go writes back differs
       // by field: null, {}, or nothing), and needs no checking.
       if (v === null) continue;
-      this.struct = goName(desc);
+      // Most leaves are strings that fit: nothing to check deeper, so no path or stack to build.
+      if (f.kind === 'string' && typeof v === 'string' && !f.repeated && !f.map) continue;
+      this.struct = t;
       this.stack.push(f.name);
       this.field(v, f, path ? `${path}.${key}` : key, depth);
       this.stack.length = outerLen;
@@ -169,7 +159,7 @@ class Walk {
   }
 
   /** A struct field's value: a list, a map, or one value. */
-  field(v: unknown, f: FieldDesc, path: string, depth: number): void {
+  field(v: unknown, f: SchemaField, path: string, depth: number): void {
     if (f.repeated) {
       if (!Array.isArray(v)) return this.typeError(jsonKind(v), goType(f, false));
       for (let i = 0; i < v.length && !this.aborted; i++) {
@@ -191,7 +181,7 @@ class Walk {
   }
 
   /** One value of the field's element type. */
-  value(v: unknown, f: FieldDesc, path: string, depth: number): void {
+  value(v: unknown, f: SchemaField, path: string, depth: number): void {
     switch (f.kind) {
       case 'string':
         if (typeof v !== 'string') this.typeError(jsonKind(v), 'string');
@@ -213,15 +203,15 @@ class Walk {
         return;
       }
     }
-    const desc = f.message!;
-    if (desc.wellKnown) return this.wellKnown(v, desc.wellKnown);
+    const t = f.type!;
+    if (t.wellKnown) return this.wellKnown(v, t.wellKnown);
     if (!isPlainObject(v)) return this.typeError(jsonKind(v), goType(f, true));
-    this.struct_(v, desc, path, depth + 1, false);
+    this.struct_(v, t, path, depth + 1);
   }
 
   /** Types with their own UnmarshalJSON: their errors stop decoding. */
   wellKnown(v: unknown, kind: string): void {
-    const context = () => `Go struct field ${this.struct}.${this.stack.join('.')}`;
+    const context = () => `Go struct field ${goTypeName(this.struct).name}.${this.stack.join('.')}`;
     const notA = (type: string) => this.abort(`json: cannot unmarshal ${jsonKind(v)} into ${context()} of type ${type}`);
     switch (kind) {
       case 'Time': case 'MicroTime': {
@@ -255,11 +245,10 @@ class Walk {
 
 /**
  * Checks (and, with prune, normalizes in place) a decoded JSON object against the Go struct of
- * `desc`, the way kjson.UnmarshalStrict decodes into it.
+ * `t`, the way kjson.UnmarshalStrict decodes into it.
  */
-export function typedDecode(obj: Record<string, unknown>, desc: MessageDesc, opts: { prune?: boolean } = {}): TypedDecodeResult {
-  const w = new Walk(opts.prune ?? true);
-  w.struct = goName(desc);
-  w.struct_(obj, desc, '', 0, true);
+export function typedDecode(obj: Record<string, unknown>, t: SchemaType, opts: { prune?: boolean } = {}): TypedDecodeResult {
+  const w = new Walk(opts.prune ?? true, t);
+  w.struct_(obj, t, '', 0);
   return { error: w.error, strict: w.strict };
 }

@@ -10,7 +10,7 @@ import type { RequestInfo } from '../filters/request-info.js';
 import { openWatch } from '../registry/store-watch.js';
 import { type Negotiated } from './negotiation.js';
 import { parseListParams } from './params.js';
-import { type HandlerEnv, metaVersion, type Route, versioned } from './resource-handler.js';
+import { type HandlerEnv, includeObjectParam, metaVersion, type Route, tableOptions, versioned } from './resource-handler.js';
 import { toApiError } from './status.js';
 import { toTable } from './table.js';
 
@@ -40,6 +40,8 @@ export async function serveWatch(req: IncomingMessage, res: ServerResponse, info
   res.writeHead(200, { 'Content-Type': contentType, 'Cache-Control': 'no-cache, private' });
   res.flushHeaders();
   const mv = metaVersion(neg);
+  // Rows carry what includeObject asks for, as on lists; column definitions go with the first event only.
+  const table = neg.form === 'Table' ? tableOptions(route, version, neg, includeObjectParam(info.query)) : null;
   const bookmarkApiVersion = apiVersionOf(route.def.group, version);
 
   const send = async (ev: unknown) => {
@@ -61,10 +63,14 @@ export async function serveWatch(req: IncomingMessage, res: ServerResponse, info
         await send({ type: 'BOOKMARK', object: { kind: route.def.kind, apiVersion: bookmarkApiVersion, metadata } });
         continue;
       }
-      const obj = versioned(ev.object, route.def, version);
-      let wire: unknown = obj;
-      if (neg.form === 'Table') wire = toTable([obj], { resourceVersion: obj.metadata.resourceVersion }, 'Metadata', mv);
-      else if (neg.form === 'PartialObjectMetadata') wire = { kind: 'PartialObjectMetadata', apiVersion: `meta.k8s.io/${mv}`, metadata: obj.metadata };
+      let wire: unknown;
+      if (table) {
+        wire = toTable([ev.object], { resourceVersion: ev.object.metadata.resourceVersion }, table);
+        table.noHeaders = true;
+      } else {
+        const obj = versioned(ev.object, route.def, version);
+        wire = neg.form === 'PartialObjectMetadata' ? { kind: 'PartialObjectMetadata', apiVersion: `meta.k8s.io/${mv}`, metadata: obj.metadata } : obj;
+      }
       await send({ type: ev.type, object: wire });
       if (abort.signal.aborted) break;
     }

@@ -14,7 +14,7 @@ import { isObject } from './json-value.js';
 
 export { applyJsonPatch, maxJsonPatchOperations, type FieldValidation, type JsonPatchOptions } from './json-patch.js';
 export { applyMergePatch } from './merge-patch.js';
-export { applyStrategicMergePatch, builtinPatchMeta, builtinPatchMetaFor, type PatchMeta, type PatchMetaEntry } from './strategic-merge.js';
+export { applyStrategicMergePatch, type PatchMeta, type PatchMetaEntry } from './strategic-merge.js';
 export { checkJsonDepth, findJsonDepthOverflow, maxJsonDepth } from './json-depth.js';
 
 export const jsonPatchType = 'application/json-patch+json';

@@ -5,8 +5,8 @@
  *   400 for the mergepatch format sentinels, 422 for lists of lists, and 500 (reason Unknown,
  *   Go's error text) for everything else, since the handler passes those through unconverted.
  * Field metadata (patchStrategy / patchMergeKey struct tags) comes from a PatchMeta lookup by
- * field path; a field it does not know is merged as a map or replaced as a list, as untagged
- * fields of built-in types are.
+ * field path (for built-in kinds derived from the schema tables, src/schema/patch-meta.ts); a
+ * field it does not know is merged as a map or replaced as a list, as untagged fields are.
  *
  * Upstream mutates its inputs; we port that shape over private copies. Not reproduced: Go slice
  * aliasing side effects (a merged list's backing array seen through an older slice header), and
@@ -22,8 +22,6 @@ import {
   badArgType, deduplicateScalars, directiveMarker, extractToDeleteItems, failure, findByMergeKey, noMergeKey,
   normalizeElementOrder, partition, sliceElementType, SmpError,
 } from './strategic-order.js';
-
-export { builtinPatchMeta, builtinPatchMetaFor } from './builtin-patch-meta.js';
 
 /** What the struct tags say about one field. Every member is optional. */
 export interface PatchMetaEntry {

@@ -5,26 +5,13 @@
  *                                         3: contentEncoding, 4: contentType} |
  *
  * `raw` is the object's own message (no TypeMeta inside). We find its descriptor by
- * apiVersion+kind, decode it, and put apiVersion/kind back on top, so the result is what a JSON
- * body of the same object would parse to.
+ * apiVersion+kind among the schema tables (messages.ts), decode it, and put apiVersion/kind back
+ * on top, so the result is what a JSON body of the same object would parse to.
  */
 import { ApiError, badRequest, unsupportedMediaType } from '../apis/meta/errors.js';
 import { decodeMessage } from './decode.js';
-import { compileSchema, type MessageDesc } from './schema.js';
-import { messageForKind } from './kinds.js';
+import { messageForKind } from './messages.js';
 import { ProtoReader, ProtobufError, WireType } from './wire.js';
-import { metaMessages } from './types-meta.js';
-import { coreMessages } from './types-core.js';
-import { corePodMessages } from './types-core-pod.js';
-import { coreVolumeMessages } from './types-core-volumes.js';
-import { appsMessages } from './types-apps.js';
-import { batchMessages } from './types-batch.js';
-import { groupMessages } from './types-groups.js';
-
-/** Compiled once at startup; a table mistake fails the import, not a request. */
-export const schema: ReadonlyMap<string, MessageDesc> = compileSchema([
-  metaMessages, coreMessages, corePodMessages, coreVolumeMessages, appsMessages, batchMessages, groupMessages,
-]);
 
 const magic = [0x6b, 0x38, 0x73, 0x00];
 
@@ -71,8 +58,7 @@ export function decodeKubernetesProtobuf(body: Uint8Array): Record<string, unkno
     const unk = readUnknown(body);
     if (unk.contentEncoding !== '') throw unsupportedMediaType(accepted);
     if (unk.kind === '') throw badRequest("Object 'Kind' is missing in protobuf body");
-    const name = messageForKind(unk.apiVersion, unk.kind);
-    const desc = name === undefined ? undefined : schema.get(name);
+    const desc = messageForKind(unk.apiVersion, unk.kind);
     if (desc === undefined) throw unsupportedMediaType(accepted);
     const obj = decodeMessage(unk.raw, desc) as Record<string, unknown>;
     return { apiVersion: unk.apiVersion, kind: unk.kind, ...obj };

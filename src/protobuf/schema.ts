@@ -1,22 +1,19 @@
 /**
- * Message descriptors, compiled once at startup from compact tables (types-*.ts).
+ * Protobuf message descriptors and the field-spec grammar of the schema tables.
  *
- * A table maps a message name to its fields in Go struct order (which is the JSON key order).
- * Each field is one string:
+ * A field is one string (src/schema/format.ts has the full grammar):
  *
  *     '<number> <jsonName> [<type>[[]|{}][*][!]]'
  *
- *   type      s (default) | i32 | i64 | b | bytes | f64 | a message name | a well-known name
+ *   type      s (default) | i32 | i64 | b | bytes | f64 | a type name | a well-known name
  *   []        repeated            {}  map<string, type>
  *   *         Go pointer: emitted when present on the wire, even when zero
  *   !         no `omitempty` in the Go json tag: emitted when zero ("", 0, false; null for an
  *             absent pointer, list or map), as Go's encoding/json would
  *   name ...  inline (Go embedded struct, `json:",inline"`): its fields land in the parent
  *
- * Field numbers, names, types and tags are read from upstream's types.go/generated.proto.
+ * The descriptors themselves are derived from the compiled schema tables (messages.ts).
  */
-export type MessageTable = Record<string, readonly string[]>;
-
 export type ScalarKind = 'string' | 'int32' | 'int64' | 'bool' | 'bytes' | 'double';
 
 /** Messages with a custom JSON form; well-known.ts decodes them. */
@@ -39,7 +36,7 @@ export interface FieldDesc {
   /** JSON name; '' for an inline (embedded) message. */
   readonly name: string;
   readonly kind: ScalarKind | 'message';
-  /** Set for kind 'message' once every table is loaded. */
+  /** Set for kind 'message': the descriptor of the field's type. */
   message?: MessageDesc;
   readonly typeName: string;
   readonly repeated: boolean;
@@ -70,31 +67,4 @@ export function parseField(message: string, spec: string): FieldDesc {
     repeated: container === '[]', map: container === '{}',
     pointer: flags.includes('*'), always: flags.includes('!'), inline,
   };
-}
-
-/** Build every descriptor and resolve message references; throws on a table mistake. */
-export function compileSchema(tables: readonly MessageTable[]): Map<string, MessageDesc> {
-  const out = new Map<string, MessageDesc>();
-  for (const wk of wellKnownTypes) out.set(wk, { name: wk, fields: [], byNumber: [], wellKnown: wk });
-  for (const table of tables) {
-    for (const [name, specs] of Object.entries(table)) {
-      if (out.has(name)) throw new Error(`protobuf schema: message ${name} defined twice`);
-      const fields = specs.map((s) => parseField(name, s));
-      const byNumber: (FieldDesc | undefined)[] = [];
-      for (const f of fields) {
-        if (byNumber[f.number]) throw new Error(`protobuf schema: ${name} field ${f.number} defined twice`);
-        byNumber[f.number] = f;
-      }
-      out.set(name, { name, fields, byNumber });
-    }
-  }
-  for (const desc of out.values()) {
-    for (const f of desc.fields) {
-      if (f.kind !== 'message') continue;
-      const target = out.get(f.typeName);
-      if (!target) throw new Error(`protobuf schema: ${desc.name}.${f.name || '(inline)'} refers to unknown ${f.typeName}`);
-      f.message = target;
-    }
-  }
-  return out;
 }

@@ -136,7 +136,7 @@ export class ServiceAllocators {
         if (!spec.clusterIP && oldSpec.clusterIP && spec.type !== 'ExternalName') spec.clusterIP = oldSpec.clusterIP;
         if (!spec.clusterIPs?.length && oldSpec.clusterIPs && spec.type !== 'ExternalName') spec.clusterIPs = oldSpec.clusterIPs;
         if ((spec.clusterIP ?? '') !== (oldSpec.clusterIP ?? '') && oldSpec.clusterIP && spec.type !== 'ExternalName') {
-          throw invalid('Service', '', svc.metadata.name ?? '', [fieldInvalid('spec.clusterIPs[0]', spec.clusterIP, 'may not change once set')]);
+          throw invalid('Service', '', svc.metadata.name ?? '', [goValueError('FieldValueInvalid', 'spec.clusterIPs[0]', goStrings(spec.clusterIPs ?? [spec.clusterIP ?? '']), 'may not change once set')]);
         }
         const oldPorts = new Map((oldSpec.ports ?? []).filter((p) => p.nodePort).map((p) => [`${p.protocol ?? 'TCP'}/${p.port}`, p.nodePort!]));
         const errs: FieldError[] = [];

@@ -24,6 +24,7 @@ import { controllerNames } from '../controllers/selection.js';
 import type { Controller } from '../controllers/controller.js';
 import { ServiceAccountsController } from '../controllers/serviceaccounts.js';
 import { buildDiscovery } from '../endpoints/discovery.js';
+import { newOpenApiService } from '../endpoints/openapi.js';
 import type { HandlerEnv, Route, TokenIssuer } from '../endpoints/resource-handler.js';
 import { type Logger, writeError } from '../endpoints/status.js';
 import { type ApiRequest, buildChain, type Filter, type Handler } from '../filters/chain.js';
@@ -38,6 +39,7 @@ import { withTimeout } from '../filters/timeout.js';
 import { reviewHandlers } from '../registry/reviews.js';
 import { ServiceAllocators, parseCidr, parsePortRange } from '../registry/services.js';
 import { Store } from '../registry/store.js';
+import { builtinSchema } from '../schema/tables.js';
 import { openSqliteStorage } from '../storage/sqlite/sqlite-storage.js';
 import type { Storage } from '../storage/storage.js';
 import { defaultAdvertiseAddress, ensureBootstrapObjects, ensureKubernetesService } from './bootstrap.js';
@@ -45,7 +47,7 @@ import { LeaseEndpointReconciler } from './endpoint-reconciler.js';
 import { LeaderElector, type LeaderElectionConfig } from '../controllers/leader-election.js';
 import { getOrNull, listAll } from './lookups.js';
 import { listenSecure } from './secure-listener.js';
-import { newApiHandler } from './handler.js';
+import { newApiHandler, versionInfo } from './handler.js';
 import { ApiMetrics } from './metrics.js';
 
 export interface SecureServingOptions {
@@ -117,13 +119,19 @@ export interface RunningApiServer {
   close(): Promise<void>;
 }
 
-export function buildRoutes(storage: Storage, alloc: ServiceAllocators, admissionPlugins: readonly string[] = defaultOnPlugins, rbac: RbacPolicyHolder = {}): Map<string, Route> {
+/**
+ * mirror: admission reads namespaces and quotas from watch-fed mirrors (admission/mirror.ts). The
+ * server turns it on for both backends: on SQLite a mirror is never behind an acknowledged write;
+ * on etcd it is behind by the watch delay, as upstream's informer-fed admission listers are.
+ */
+export function buildRoutes(storage: Storage, alloc: ServiceAllocators, admissionPlugins: readonly string[] = defaultOnPlugins, rbac: RbacPolicyHolder = {}, mirror = false): Map<string, Route> {
   const routes = new Map<string, Route>();
   // Plugins read through the same Stores the API serves (bound late: routes fill in below).
   const admission = buildAdmission(admissionPlugins, {
     get: (gr, ns, name) => getOrNull(routes, gr, ns, name),
     list: (gr, ns) => listAll(routes, gr, ns),
     rbac,
+    mirrorFrom: mirror ? storage : undefined,
   });
   for (const def of builtinResources) {
     const hooks = def.group === '' && def.resource === 'services' ? alloc.hooks() : undefined;
@@ -138,7 +146,7 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
   const storage = o.storage ?? await openSqliteStorage({ path: join(o.dataDir, 'kubets.db') });
   const alloc = new ServiceAllocators(storage, parseCidr(o.serviceClusterIpRange), parsePortRange(o.serviceNodePortRange));
   const rbacPolicy: RbacPolicyHolder = {};
-  const routes = buildRoutes(storage, alloc, o.admissionPlugins, rbacPolicy);
+  const routes = buildRoutes(storage, alloc, o.admissionPlugins, rbacPolicy, true);
   const stores = new Map([...routes].map(([k, r]) => [k, r.store]));
   const securePort = o.secure?.securePort ?? 0;
 
@@ -178,6 +186,8 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
   const api = newApiHandler({
     env, metrics,
     discovery: buildDiscovery(builtinResources, groupOrder, discoveryAddress),
+    // Documents are built on the first request for them, not here: start-up stays fast.
+    openapi: newOpenApiService(() => ({ schema: builtinSchema, resources: builtinResources, serverVersion: versionInfo.gitVersion })),
     livez: [checks.ping, checks.log, checks.storage],
     readyz: [checks.ping, checks.log, checks.storage, checks.started, checks.shutdown],
   });

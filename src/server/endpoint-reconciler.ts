@@ -9,16 +9,19 @@
  * and deleted (with its resourceVersion as precondition, so a renewal in between wins). Judging
  * by local observation, as client-go's leader election does, keeps clock skew out of it.
  *
+ * The Endpoints and EndpointSlice are server-internal objects written straight to storage, not
+ * through their REST strategies: user-written Endpoints may not name loopback addresses, but a
+ * server bound to 127.0.0.1 (tests, a single machine) must still list itself.
+ *
  *   server A ── renew /masterleases/10.0.0.1 ──┐
  *   server B ── renew /masterleases/10.0.0.2 ──┤ storage ──> each server: live IPs -> Endpoints
  */
 import { isIPv6 } from 'node:net';
-import { ApiError } from '../apis/meta/errors.js';
+import { randomUUID } from 'node:crypto';
 import type { KubeObject } from '../apis/meta/types.js';
 import type { Logger } from '../endpoints/status.js';
-import type { RequestContext } from '../registry/rest.js';
 import type { Store } from '../registry/store.js';
-import { insecureUser } from '../auth/user.js';
+import { nowTimestamp } from '../apis/meta/types.js';
 import { StorageError, type Storage } from '../storage/storage.js';
 
 export interface EndpointReconcilerOptions {
@@ -37,7 +40,6 @@ export interface EndpointReconcilerOptions {
 }
 
 const leasePrefix = '/masterleases';
-const ctx: RequestContext = { user: insecureUser, namespace: 'default', dryRun: false };
 const endpointsLabels = { 'endpointslice.kubernetes.io/skip-mirror': 'true' };
 const sliceLabels = { 'kubernetes.io/service-name': 'kubernetes', 'endpointslice.kubernetes.io/managed-by': 'endpointslicemirroring-controller.k8s.io' };
 
@@ -132,15 +134,24 @@ export class LeaseEndpointReconciler {
     }
   }
 
+  /** Update obj in storage when it exists (nothing when change returns null), create it when not. */
+  private async upsert(store: Store, obj: KubeObject, change: (cur: KubeObject) => KubeObject | null): Promise<void> {
+    const key = store.key(obj.metadata.namespace ?? '', obj.metadata.name!);
+    await this.o.storage.guaranteedUpdate(key, undefined, (cur) => {
+      if (cur) return change(cur) ?? cur;
+      return { ...obj, metadata: { ...obj.metadata, uid: randomUUID(), creationTimestamp: nowTimestamp() } };
+    }, true);
+  }
+
   private async writeEndpoints(live: Array<{ ip: string; port: number }>): Promise<void> {
     const subsets = endpointSubsets(live);
-    await upsert(this.o.stores.get('/endpoints')!, {
+    await this.upsert(this.o.stores.get('/endpoints')!, {
       apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'kubernetes', namespace: 'default', labels: endpointsLabels }, subsets,
     }, (cur) => (sameJson(cur.subsets ?? [], subsets) ? null : { ...cur, subsets }));
     const slices = this.o.stores.get('discovery.k8s.io/endpointslices');
     if (!slices) return;
     const slice = kubernetesSlice(live, this.o.port);
-    await upsert(slices, slice, (cur) => (sameJson(cur.endpoints ?? [], slice.endpoints) && sameJson(cur.ports, slice.ports) ? null : { ...cur, endpoints: slice.endpoints, ports: slice.ports }));
+    await this.upsert(slices, slice, (cur) => (sameJson(cur.endpoints ?? [], slice.endpoints) && sameJson(cur.ports, slice.ports) ? null : { ...cur, endpoints: slice.endpoints, ports: slice.ports }));
   }
 }
 
@@ -171,14 +182,4 @@ function kubernetesSlice(live: ReadonlyArray<{ ip: string; port: number }>, port
 
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** Update when the object exists (skipped when change returns null), create when it does not. */
-async function upsert(store: Store, obj: KubeObject, change: (cur: KubeObject) => KubeObject | null): Promise<void> {
-  try {
-    await store.update(ctx, obj.metadata.name!, (cur: KubeObject) => change(cur) ?? cur);
-  } catch (e) {
-    if (!(e instanceof ApiError) || e.code !== 404) throw e;
-    await store.ensure(obj, ctx);
-  }
 }

@@ -5,6 +5,7 @@
 import { ApiError } from '../apis/meta/errors.js';
 import type { DiscoveryDocs } from '../endpoints/discovery.js';
 import { negotiate } from '../endpoints/negotiation.js';
+import type { OpenApiService } from '../endpoints/openapi.js';
 import { handleResource, type HandlerEnv, notFoundGeneric } from '../endpoints/resource-handler.js';
 import { writeObject } from '../endpoints/status.js';
 import type { Handler } from '../filters/chain.js';
@@ -26,6 +27,7 @@ export const versionInfo = {
 export interface ApiHandlerDeps {
   env: HandlerEnv;
   discovery: DiscoveryDocs;
+  openapi: OpenApiService;
   metrics: ApiMetrics;
   livez: readonly HealthCheck[];
   readyz: readonly HealthCheck[];
@@ -45,6 +47,7 @@ export function newApiHandler(d: ApiHandlerDeps): Handler {
       const checks = segments[0] === 'readyz' ? d.readyz : d.livez;
       return serveHealth(res, segments[0], segments[1] ?? '', info.query, checks);
     }
+    if (segments[0] === 'openapi') return d.openapi.serve(req, res, segments.slice(1), info.query);
     const path = '/' + segments.join('/');
     switch (path) {
       case '/version':
@@ -82,7 +85,7 @@ export function newApiHandler(d: ApiHandlerDeps): Handler {
 }
 
 function rootPaths(discovery: DiscoveryDocs): string[] {
-  const paths = ['/api', '/api/v1', '/apis', '/healthz', '/livez', '/metrics', '/readyz', '/version'];
+  const paths = ['/api', '/api/v1', '/apis', '/healthz', '/livez', '/metrics', '/openapi/v2', '/openapi/v3', '/readyz', '/version'];
   for (const [gv] of discovery.resourceLists) if (gv.includes('/')) paths.push(`/apis/${gv}`);
   for (const [g] of discovery.groups) paths.push(`/apis/${g}`);
   return paths.sort();

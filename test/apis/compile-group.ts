@@ -7,7 +7,6 @@
 import { compileTables, type CompiledSchema, type SchemaType } from '../../src/schema/compile.js';
 import type { TypeTable } from '../../src/schema/format.js';
 import { builtinTables } from '../../src/schema/tables.js';
-import { parseField, type MessageTable } from '../../src/protobuf/schema.js';
 
 export function compileGroup(group: TypeTable | readonly TypeTable[], external: readonly string[]): CompiledSchema {
   const mine: readonly TypeTable[] = Array.isArray(group) ? group : [group as TypeTable];
@@ -18,26 +17,6 @@ export function compileGroup(group: TypeTable | readonly TypeTable[], external: 
     if (!known.has(ref)) standIns[ref] = { name: `stand-in.${ref}`, description: '', fields: [] };
   }
   return compileTables([...others, ...mine, standIns]);
-}
-
-/** Spec strings of the table's types that the protobuf tables also describe, where they differ. */
-export function protobufMismatches(table: TypeTable, messages: MessageTable, rename: Record<string, string> = {}): string[] {
-  const out: string[] = [];
-  for (const [ref, def] of Object.entries(table)) {
-    const specs = messages[rename[ref] ?? ref];
-    if (!specs) continue;
-    const ours = def.fields.map(([spec]) => spec);
-    for (const spec of specs) {
-      if (!ours.includes(spec)) out.push(`${ref}: protobuf has '${spec}'`);
-    }
-    // Ours may add fields the protobuf table lacks, but must not change the ones it has.
-    for (const spec of ours) {
-      const f = parseField(ref, spec);
-      const theirs = specs.find((s) => parseField(ref, s).number === f.number);
-      if (theirs && theirs !== spec) out.push(`${ref}: '${spec}' vs protobuf '${theirs}'`);
-    }
-  }
-  return out;
 }
 
 /** Field of a compiled type by JSON name; throws so a test names what is missing. */

@@ -1,11 +1,10 @@
 /**
  * Test-only helpers for the group schema tables: the kinds a group serves in the compiled
- * schema, and the checks that a table's field specs agree with the protobuf message tables they
- * were carried over from and that every type and field is described.
+ * schema, and the check that every type and field is described. (The field specs were carried
+ * over from the protobuf message tables, which the schema tables have since replaced.)
  */
 import assert from 'node:assert/strict';
 import type { TypeTable } from '../../src/schema/format.js';
-import type { MessageTable } from '../../src/protobuf/schema.js';
 
 /**
  * The "group/version/Kind" keys the compiled schema serves with a type of this table, sorted
@@ -13,18 +12,6 @@ import type { MessageTable } from '../../src/protobuf/schema.js';
  */
 export function groupKinds(kinds: ReadonlyMap<string, { readonly ref: string }>, table: TypeTable): string[] {
   return [...kinds].filter(([, t]) => Object.hasOwn(table, t.ref)).map(([k]) => k).sort();
-}
-
-/** Every type present in both tables has exactly the protobuf table's specs, in the same order. */
-export function assertMatchesProtobuf(table: TypeTable, messages: MessageTable, rename: Record<string, string> = {}): number {
-  let checked = 0;
-  for (const [ref, def] of Object.entries(table)) {
-    const specs = messages[rename[ref] ?? ref];
-    if (!specs) continue;
-    assert.deepEqual(def.fields.map(([spec]) => spec), [...specs], `${ref} field specs differ from the protobuf table`);
-    checked++;
-  }
-  return checked;
 }
 
 /** Every field and type has a description, and no description is left as a placeholder. */

@@ -36,17 +36,17 @@ describe('kubectl reads', { skip: skipWithoutKubectl, timeout: 120_000 }, () => 
     }
   });
 
-  it('get prints NAME and AGE, and every output format', async () => {
+  it('get prints the config map columns (NAME DATA AGE), and every output format', async () => {
     const table = await kubectlOk(s, ['-n', 'reads', 'get', 'configmaps']);
-    assert.match(table, /^NAME\s+AGE\n/);
-    assert.match(table, /^alpha\s+\d+s\n/m);
+    assert.match(table, /^NAME\s+DATA\s+AGE\n/);
+    assert.match(table, /^alpha\s+1\s+\d+s\n/m);
     const json = JSON.parse(await kubectlOk(s, ['-n', 'reads', 'get', 'cm', 'alpha', '-o', 'json']));
     assert.equal(json.kind, 'ConfigMap');
     assert.equal(json.data.k, 'v1');
     assert.match(json.metadata.resourceVersion, /^\d+$/);
     assert.match(await kubectlOk(s, ['-n', 'reads', 'get', 'cm', 'alpha', '-o', 'yaml']), /^apiVersion: v1\ndata:\n {2}k: v1\nkind: ConfigMap\n/);
     assert.equal(await kubectlOk(s, ['-n', 'reads', 'get', 'cm', '-o', 'name']), 'configmap/alpha\nconfigmap/beta\n');
-    assert.match(await kubectlOk(s, ['-n', 'reads', 'get', 'cm', '-o', 'wide']), /^NAME\s+AGE\nalpha/);
+    assert.match(await kubectlOk(s, ['-n', 'reads', 'get', 'cm', '-o', 'wide']), /^NAME\s+DATA\s+AGE\nalpha/);
     assert.equal(await kubectlOk(s, ['-n', 'reads', 'get', 'cm', 'alpha', '-o', 'jsonpath={.data.k}']), 'v1');
     assert.match(await kubectlOk(s, ['-n', 'reads', 'get', 'cm', '-o', 'custom-columns=N:.metadata.name,V:.data.k']), /^N\s+V\nalpha\s+v1\nbeta\s+v2\n$/);
   });
@@ -66,7 +66,7 @@ describe('kubectl reads', { skip: skipWithoutKubectl, timeout: 120_000 }, () => 
 
   it('-A lists across namespaces and get all works', async () => {
     const out = await kubectlOk(s, ['get', 'cm', '-A']);
-    assert.match(out, /^NAMESPACE\s+NAME\s+AGE\n/);
+    assert.match(out, /^NAMESPACE\s+NAME\s+DATA\s+AGE\n/);
     assert.match(out, /^reads\s+alpha\s/m);
     const all = await kubectlOk(s, ['get', 'all', '-n', 'default']);
     assert.match(all, /service\/kubernetes/);

@@ -18,6 +18,7 @@ const scheme = new Scheme([
   def('', ['v1'], 'ConfigMap'), def('', ['v1'], 'Secret'), def('apps', ['v1'], 'Deployment'),
   def('', ['v1'], 'Pod', { subresources: [{ name: 'binding', kind: 'Binding', verbs: ['create'] }] }),
   def('autoscaling', ['v2', 'v1'], 'HorizontalPodAutoscaler'), def('events.k8s.io', ['v1'], 'Event'), def('', ['v1'], 'Event'),
+  def('example.com', ['v1'], 'Widget'),
 ]);
 const cm = { group: '', version: 'v1', kind: 'ConfigMap' };
 
@@ -107,9 +108,13 @@ describe('decodeObject: the typed decode', t, () => {
     assert.deepEqual((await decode('{"x":1}', cm, 'application/json', 'Ignore')).warnings, []);
   });
   it('kinds without a table are checked for their metadata only', async () => {
-    const target = { group: 'autoscaling', version: 'v2', kind: 'HorizontalPodAutoscaler' };
+    const target = { group: 'example.com', version: 'v1', kind: 'Widget' };
     assert.deepEqual((await decode('{"spec":{"anything":1}}', target)).warnings, []);
     await assert.rejects(decode('{"metadata":{"name":1}}', target), rejects400(/ObjectMeta\.metadata\.name of type string$/));
+  });
+  it('a kind that has a table gets the full walk (autoscaling/v2 HorizontalPodAutoscaler)', async () => {
+    const target = { group: 'autoscaling', version: 'v2', kind: 'HorizontalPodAutoscaler' };
+    assert.deepEqual((await decode('{"spec":{"anything":1}}', target)).warnings, ['unknown field "spec.anything"']);
   });
   it('Warning headers quote and escape as net.NewWarningHeader', () => assert.equal(warningHeader('unknown field "x"'), '299 - "unknown field \\"x\\""'));
 });

@@ -6,7 +6,9 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { age, humanDuration, toTable } from '../../src/endpoints/table.js';
+import type { KubeObject } from '../../src/apis/meta/types.js';
+import { printerFor } from '../../src/endpoints/printers.js';
+import { age, humanDuration, type TableOptions, toTable } from '../../src/endpoints/table.js';
 
 const t = { timeout: 10_000 };
 const ms = 1, s = 1000 * ms, m = 60 * s, h = 60 * m, d = 24 * h, y = 365 * d;
@@ -111,20 +113,53 @@ describe('humanDuration: more values', t, () => {
 
 describe('age and toTable', t, () => {
   const now = Date.parse('2026-01-10T00:00:00Z');
-  const obj = (ts?: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', ...(ts ? { creationTimestamp: ts } : {}) } });
+  const obj = (ts?: string, name = 'a') => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, ...(ts ? { creationTimestamp: ts } : {}) }, data: { k: 'v' } });
+  const recent = () => new Date(Date.now() - 5000).toISOString().replace(/\.\d+Z$/, 'Z');
+  const opts = (includeObject: 'None' | 'Metadata' | 'Object', extra: Partial<TableOptions> = {}): TableOptions =>
+    ({ printer: printerFor('', 'configmaps'), includeObject, metaVersion: 'v1', ...extra });
+
   it('age of an object created 90s ago', () => assert.equal(age(obj('2026-01-09T23:58:30Z'), now), '90s'));
   it('age of an object created a second "in the future" (clock skew) is 0s', () => assert.equal(age(obj('2026-01-10T00:00:01Z'), now), '0s'));
   it('age without creationTimestamp is <unknown>', () => assert.equal(age(obj(), now), '<unknown>'));
-  it('toTable carries name and age cells, and the object as asked', () => {
-    const tbl = toTable([obj(new Date(Date.now() - 5000).toISOString().replace(/\.\d+Z$/, 'Z'))], { resourceVersion: '7' }, 'Metadata', 'v1');
+
+  it('toTable prints the resource\'s columns and carries the object as asked', () => {
+    const tbl = toTable([obj(recent())], { resourceVersion: '7' }, opts('Metadata'));
     assert.equal(tbl.kind, 'Table');
     assert.equal(tbl.apiVersion, 'meta.k8s.io/v1');
-    assert.deepEqual(tbl.columnDefinitions.map((c) => c.name), ['Name', 'Age']);
+    assert.deepEqual(tbl.metadata, { resourceVersion: '7' });
+    assert.deepEqual(tbl.columnDefinitions?.map((c) => c.name), ['Name', 'Data', 'Age']);
     assert.equal(tbl.rows.length, 1);
-    assert.equal((tbl.rows[0].cells as unknown[])[0], 'a');
-    assert.match(String((tbl.rows[0].cells as unknown[])[1]), /^\d+s$/);
-    assert.deepEqual((tbl.rows[0].object as { kind: string }).kind, 'PartialObjectMetadata');
-    assert.equal(toTable([obj()], {}, 'None', 'v1').rows[0].object, undefined);
-    assert.equal((toTable([obj()], {}, 'Object', 'v1beta1').rows[0].object as { kind: string }).kind, 'ConfigMap');
+    const cells = tbl.rows[0].cells as unknown[];
+    assert.equal(cells[0], 'a');
+    assert.equal(cells[1], 1);
+    assert.match(String(cells[2]), /^\d+s$/);
+    assert.equal((tbl.rows[0].object as { kind: string }).kind, 'PartialObjectMetadata');
+    assert.equal(toTable([obj()], {}, opts('None')).rows[0].object, undefined);
+    assert.equal((toTable([obj()], {}, { ...opts('Object'), metaVersion: 'v1beta1' }).rows[0].object as { kind: string }).kind, 'ConfigMap');
+    assert.equal(toTable([obj()], {}, { ...opts('Object'), metaVersion: 'v1beta1' }).apiVersion, 'meta.k8s.io/v1beta1');
+  });
+
+  it('rows carry the wire form of the object, cells are printed from the stored one', () => {
+    const toWire = (o: KubeObject) => ({ ...o, apiVersion: 'v9', data: {} });
+    const row = toTable([obj()], {}, opts('Object', { toWire })).rows[0];
+    assert.equal((row.object as KubeObject).apiVersion, 'v9');
+    assert.equal((row.cells as unknown[])[1], 1);
+  });
+
+  it('noHeaders leaves the column definitions out (watch events after the first)', () => {
+    assert.equal(toTable([obj()], {}, opts('None', { noHeaders: true })).columnDefinitions, null);
+  });
+
+  it('resources without a printer get NAME and CREATED AT, the time in RFC 3339', () => {
+    const tbl = toTable([obj('2026-01-09T23:58:30Z', 'r')], {}, { ...opts('None'), printer: printerFor('rbac.authorization.k8s.io', 'roles') });
+    assert.deepEqual(tbl.columnDefinitions?.map((c) => [c.name, c.type, c.format]), [['Name', 'string', 'name'], ['Created At', 'date', '']]);
+    assert.deepEqual(tbl.rows[0].cells, ['r', '2026-01-09T23:58:30Z']);
+    assert.equal(printerFor('', 'limitranges'), printerFor('nope.example.com', 'widgets'));
+  });
+
+  it('a printer with an order sorts the rows (flowschemas by precedence, then name)', () => {
+    const fs = (name: string, p: number) => ({ metadata: { name }, spec: { matchingPrecedence: p, priorityLevelConfiguration: { name: 'x' } } });
+    const tbl = toTable([fs('b', 500), fs('a', 500), fs('c', 10)], {}, { ...opts('None'), printer: printerFor('flowcontrol.apiserver.k8s.io', 'flowschemas') });
+    assert.deepEqual(tbl.rows.map((r) => (r.cells as unknown[])[0]), ['c', 'a', 'b']);
   });
 });

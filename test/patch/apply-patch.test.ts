@@ -1,10 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiError } from '../../src/apis/meta/errors.js';
-import { applyPatch, builtinPatchMeta, builtinPatchMetaFor, supportedPatchTypes } from '../../src/patch/index.js';
+import { applyPatch, supportedPatchTypes, type PatchMeta } from '../../src/patch/index.js';
+import { builtinPatchMetaFor } from '../../src/schema/patch-meta.js';
 
 const smp = 'application/strategic-merge-patch+json', merge = 'application/merge-patch+json', json = 'application/json-patch+json';
+// Derived from the apps/v1 and core/v1 schema tables (containers by name, volumes by name, ...).
 const deploymentMeta = builtinPatchMetaFor('apps/v1', 'Deployment');
+/** No struct tags: for the cases where the patch type or the body is the point, not the merge. */
+const untagged: PatchMeta = { lookup: () => undefined };
 
 function deployment() {
   return {
@@ -95,70 +99,37 @@ describe('applyPatch: what kubectl sends', () => {
 describe('applyPatch: content types', () => {
   const accepted = 'the body of the request was in an unknown format - accepted media types include: ';
   it('drops "; charset=..." only', () => {
-    assert.deepEqual(applyPatch(`${merge}; charset=utf-8`, { a: 1 }, '{"b":2}', builtinPatchMeta), { a: 1, b: 2 });
-    rejects(() => applyPatch(` ${merge}`, {}, '{}', builtinPatchMeta), 415, accepted + supportedPatchTypes.join(', '));
-    rejects(() => applyPatch(merge.toUpperCase(), {}, '{}', builtinPatchMeta), 415, accepted + supportedPatchTypes.join(', '));
+    assert.deepEqual(applyPatch(`${merge}; charset=utf-8`, { a: 1 }, '{"b":2}', untagged), { a: 1, b: 2 });
+    rejects(() => applyPatch(` ${merge}`, {}, '{}', untagged), 415, accepted + supportedPatchTypes.join(', '));
+    rejects(() => applyPatch(merge.toUpperCase(), {}, '{}', untagged), 415, accepted + supportedPatchTypes.join(', '));
   });
   it('answers server-side apply with 415 for now', () => {
-    rejects(() => applyPatch('application/apply-patch+yaml', {}, 'a: 1', builtinPatchMeta), 415, accepted + supportedPatchTypes.join(', '));
+    rejects(() => applyPatch('application/apply-patch+yaml', {}, 'a: 1', untagged), 415, accepted + supportedPatchTypes.join(', '));
   });
   it('lists only the resource\'s types, in installer.go order', () => {
     assert.deepEqual(supportedPatchTypes, [json, merge, smp]);
-    rejects(() => applyPatch(smp, {}, '{}', builtinPatchMeta, { patchTypes: [json, merge] }), 415, `${accepted}${json}, ${merge}`);
+    rejects(() => applyPatch(smp, {}, '{}', untagged, { patchTypes: [json, merge] }), 415, `${accepted}${json}, ${merge}`);
   });
 });
 
 describe('applyPatch: bodies that do not decode', () => {
   const deep = '['.repeat(10001) + ']'.repeat(10001);
   it('JSON patch: kjson errors, prefixed unless fieldValidation=Ignore', () => {
-    rejects(() => applyPatch(json, {}, 'nope', builtinPatchMeta), 400, `error decoding patch: invalid character 'o' in literal null (expecting 'u')`);
-    rejects(() => applyPatch(json, {}, '', builtinPatchMeta, { fieldValidation: 'Ignore' }), 400, 'unexpected end of JSON input');
-    rejects(() => applyPatch(json, {}, deep, builtinPatchMeta), 400, `error decoding patch: invalid character '[' exceeded max depth`);
+    rejects(() => applyPatch(json, {}, 'nope', untagged), 400, `error decoding patch: invalid character 'o' in literal null (expecting 'u')`);
+    rejects(() => applyPatch(json, {}, '', untagged, { fieldValidation: 'Ignore' }), 400, 'unexpected end of JSON input');
+    rejects(() => applyPatch(json, {}, deep, untagged), 400, `error decoding patch: invalid character '[' exceeded max depth`);
   });
   it('merge patch: Invalid JSON Patch, or the strict decoder\'s error', () => {
-    rejects(() => applyPatch(merge, {}, '{', builtinPatchMeta), 400, 'error decoding patch: unexpected end of JSON input');
-    rejects(() => applyPatch(merge, {}, '{', builtinPatchMeta, { fieldValidation: 'Ignore' }), 400, 'Invalid JSON Patch');
-    rejects(() => applyPatch(merge, {}, '[1]', builtinPatchMeta), 400, 'error decoding patch: json: cannot unmarshal array into Go value of type map[string]interface {}');
-    rejects(() => applyPatch(merge, {}, 'null', builtinPatchMeta), 400, 'Invalid JSON Patch');
-    assert.deepEqual(applyPatch(merge, { a: 1 }, '[1]', builtinPatchMeta, { fieldValidation: 'Ignore' }), [1]);
+    rejects(() => applyPatch(merge, {}, '{', untagged), 400, 'error decoding patch: unexpected end of JSON input');
+    rejects(() => applyPatch(merge, {}, '{', untagged, { fieldValidation: 'Ignore' }), 400, 'Invalid JSON Patch');
+    rejects(() => applyPatch(merge, {}, '[1]', untagged), 400, 'error decoding patch: json: cannot unmarshal array into Go value of type map[string]interface {}');
+    rejects(() => applyPatch(merge, {}, 'null', untagged), 400, 'Invalid JSON Patch');
+    assert.deepEqual(applyPatch(merge, { a: 1 }, '[1]', untagged, { fieldValidation: 'Ignore' }), [1]);
   });
   it('strategic merge: the decoder\'s error as it is', () => {
-    rejects(() => applyPatch(smp, {}, '{"a":}', builtinPatchMeta), 400, `invalid character '}' looking for beginning of value`);
-    rejects(() => applyPatch(smp, {}, '"x"', builtinPatchMeta), 400, 'json: cannot unmarshal string into Go value of type map[string]interface {}');
-    rejects(() => applyPatch(smp, {}, deep, builtinPatchMeta), 400, `invalid character '[' exceeded max depth`);
-    assert.deepEqual(applyPatch(smp, { a: 1 }, 'null', builtinPatchMeta), { a: 1 });
-  });
-});
-
-describe('builtinPatchMetaFor', () => {
-  it('finds PodSpec fields wherever a kind embeds a PodSpec', () => {
-    const containers = { patchStrategy: 'merge', patchMergeKey: 'name', isList: true };
-    assert.deepEqual(builtinPatchMetaFor('v1', 'Pod').lookup(['spec', 'containers']), containers);
-    assert.deepEqual(builtinPatchMetaFor('v1', 'PodTemplate').lookup(['template', 'spec', 'initContainers']), containers);
-    assert.deepEqual(builtinPatchMetaFor('batch/v1', 'CronJob').lookup(['spec', 'jobTemplate', 'spec', 'template', 'spec', 'containers']), containers);
-    assert.equal(builtinPatchMetaFor('apps/v1', 'StatefulSet').lookup(['spec', 'template', 'spec', 'containers', 'ports'])?.patchMergeKey, 'containerPort');
-    assert.equal(builtinPatchMetaFor('v1', 'Pod').lookup(['spec', 'ephemeralContainers', 'volumeMounts'])?.patchMergeKey, 'mountPath');
-    assert.equal(builtinPatchMetaFor('v1', 'Pod').lookup(['spec', 'volumes'])?.patchStrategy, 'merge,retainKeys');
-  });
-  it('does not find a PodSpec where the kind has none', () => {
-    assert.equal(builtinPatchMetaFor('v1', 'Pod').lookup(['spec', 'template', 'spec', 'containers']), undefined);
-    assert.equal(builtinPatchMetaFor('apps/v1', 'Deployment').lookup(['spec', 'containers']), undefined);
-    assert.equal(builtinPatchMetaFor('v1', 'Pod').lookup(['spec', 'tolerations']), undefined);
-  });
-  it('knows ObjectMeta tags for every kind, including unlisted ones', () => {
-    assert.deepEqual(builtinPatchMetaFor('v1', 'ConfigMap').lookup(['metadata', 'finalizers']), { patchStrategy: 'merge', isList: true, isPrimitiveList: true });
-    assert.equal(builtinPatchMetaFor('rbac.authorization.k8s.io/v1', 'Role').lookup(['metadata', 'ownerReferences'])?.patchMergeKey, 'uid');
-    assert.equal(builtinPatchMetaFor('apps/v1', 'Deployment').lookup(['spec', 'template', 'metadata', 'finalizers'])?.patchStrategy, 'merge');
-  });
-  it('knows the kind-specific lists', () => {
-    assert.equal(builtinPatchMetaFor('v1', 'Service').lookup(['spec', 'ports'])?.patchMergeKey, 'port');
-    assert.equal(builtinPatchMetaFor('v1', 'Node').lookup(['status', 'addresses'])?.patchMergeKey, 'type');
-    assert.equal(builtinPatchMetaFor('v1', 'Pod').lookup(['status', 'conditions'])?.patchMergeKey, 'type');
-    assert.equal(builtinPatchMeta.lookup(['spec', 'jobTemplate', 'spec', 'template', 'spec', 'hostAliases'])?.patchMergeKey, 'ip');
-  });
-  it('merges a Service port and a pod condition by key', () => {
-    const svc = { spec: { ports: [{ port: 80, targetPort: 8080 }, { port: 443 }] } };
-    const out = applyPatch(smp, svc, '{"spec":{"ports":[{"port":80,"targetPort":9090}]}}', builtinPatchMetaFor('v1', 'Service'));
-    assert.deepEqual(out, { spec: { ports: [{ port: 80, targetPort: 9090 }, { port: 443 }] } });
+    rejects(() => applyPatch(smp, {}, '{"a":}', untagged), 400, `invalid character '}' looking for beginning of value`);
+    rejects(() => applyPatch(smp, {}, '"x"', untagged), 400, 'json: cannot unmarshal string into Go value of type map[string]interface {}');
+    rejects(() => applyPatch(smp, {}, deep, untagged), 400, `invalid character '[' exceeded max depth`);
+    assert.deepEqual(applyPatch(smp, { a: 1 }, 'null', untagged), { a: 1 });
   });
 });

@@ -11,7 +11,14 @@ import { configMapStrategy } from './configmaps.js';
 import {
   composeStrategies, defineResource, fieldSelectors, fieldString, scaleSubresource, statusReset, statusSubresource, valueAt,
 } from './define.js';
+import { endpointsStrategy } from './endpoints.js';
 import { coreEventStrategy } from './events.js';
+import { limitRangeStrategy } from './limit-ranges.js';
+import { nodeRules } from './nodes.js';
+import { persistentVolumeClaimRules, persistentVolumeRules } from './persistent-volumes.js';
+import { podTemplateStrategy } from './pod-templates.js';
+import { replicationControllerRules } from './replication-controllers.js';
+import { resourceQuotaRules } from './resource-quotas.js';
 import { namespaceStrategy } from './namespaces.js';
 import { podStrategy } from './pods.js';
 import { secretStrategy } from './secrets.js';
@@ -19,7 +26,6 @@ import { serviceStrategy } from './services.js';
 
 const v1 = { group: '', versions: ['v1'] };
 const all = ['all'];
-const createOnUpdate: Strategy = { allowCreateOnUpdate: true };
 
 const podSubresources: SubresourceDef[] = [
   { name: 'binding', kind: 'Binding', verbs: ['create'] },
@@ -41,9 +47,9 @@ function cleanSecretReferences(sa: KubeObject): void {
 
 export const coreResources: ResourceDef[] = [
   defineResource(v1, 'configmaps', 'ConfigMap', true, { shortNames: ['cm'], strategy: configMapStrategy }),
-  defineResource(v1, 'endpoints', 'Endpoints', true, { shortNames: ['ep'], singularName: 'endpoints', strategy: createOnUpdate }),
+  defineResource(v1, 'endpoints', 'Endpoints', true, { shortNames: ['ep'], singularName: 'endpoints', strategy: endpointsStrategy }),
   defineResource(v1, 'events', 'Event', true, { shortNames: ['ev'], strategy: coreEventStrategy }),
-  defineResource(v1, 'limitranges', 'LimitRange', true, { shortNames: ['limits'], strategy: createOnUpdate }),
+  defineResource(v1, 'limitranges', 'LimitRange', true, { shortNames: ['limits'], strategy: limitRangeStrategy }),
   defineResource(v1, 'namespaces', 'Namespace', false, {
     shortNames: ['ns'],
     verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
@@ -56,34 +62,34 @@ export const coreResources: ResourceDef[] = [
   defineResource(v1, 'nodes', 'Node', false, {
     shortNames: ['no'],
     subresources: [statusSubresource('Node')],
-    strategy: fieldSelectors({ 'spec.unschedulable': (n) => String(valueAt(n, 'spec.unschedulable') === true) }),
+    strategy: composeStrategies(nodeRules, fieldSelectors({ 'spec.unschedulable': (n) => String(valueAt(n, 'spec.unschedulable') === true) })),
   }),
   defineResource(v1, 'persistentvolumeclaims', 'PersistentVolumeClaim', true, {
     shortNames: ['pvc'],
     subresources: [statusSubresource('PersistentVolumeClaim')],
     // status.phase Pending is what v1 defaulting gives the reset status.
-    strategy: statusReset(() => ({ phase: 'Pending' })),
+    strategy: composeStrategies(statusReset(() => ({ phase: 'Pending' })), persistentVolumeClaimRules),
   }),
   defineResource(v1, 'persistentvolumes', 'PersistentVolume', false, {
     shortNames: ['pv'],
     subresources: [statusSubresource('PersistentVolume')],
     // PersistentVolumeLastPhaseTransitionTime is GA (1.31): a new PV is Pending since now.
-    strategy: statusReset(() => ({ phase: 'Pending', lastPhaseTransitionTime: nowTimestamp() })),
+    strategy: composeStrategies(statusReset(() => ({ phase: 'Pending', lastPhaseTransitionTime: nowTimestamp() })), persistentVolumeRules),
   }),
   defineResource(v1, 'pods', 'Pod', true, { shortNames: ['po'], categories: all, subresources: podSubresources, strategy: podStrategy }),
-  defineResource(v1, 'podtemplates', 'PodTemplate', true, { generation: true }),
+  defineResource(v1, 'podtemplates', 'PodTemplate', true, { generation: true, strategy: podTemplateStrategy }),
   defineResource(v1, 'replicationcontrollers', 'ReplicationController', true, {
     shortNames: ['rc'],
     categories: all,
     subresources: [scaleSubresource(), statusSubresource('ReplicationController')],
     generation: true,
     scale: { specReplicasPath: 'spec.replicas', statusReplicasPath: 'status.replicas', selectorPath: 'spec.selector', selectorIsMap: true },
-    strategy: composeStrategies(statusReset(), fieldSelectors({ 'status.replicas': (rc) => fieldString(rc, 'status.replicas', '0') })),
+    strategy: composeStrategies(statusReset(), replicationControllerRules, fieldSelectors({ 'status.replicas': (rc) => fieldString(rc, 'status.replicas', '0') })),
   }),
   defineResource(v1, 'resourcequotas', 'ResourceQuota', true, {
     shortNames: ['quota'],
     subresources: [statusSubresource('ResourceQuota')],
-    strategy: statusReset(),
+    strategy: composeStrategies(statusReset(), resourceQuotaRules),
   }),
   defineResource(v1, 'secrets', 'Secret', true, { strategy: secretStrategy }),
   defineResource(v1, 'serviceaccounts', 'ServiceAccount', true, {

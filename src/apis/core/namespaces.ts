@@ -4,7 +4,9 @@
  * /finalize and /status change them); the kubernetes.io/metadata.name label always equals the
  * name (set in canonicalize, after generateName has produced the final name).
  */
+import { type FieldError, fieldInvalid } from '../meta/errors.js';
 import type { KubeObject } from '../meta/types.js';
+import { isQualifiedName } from '../meta/validation.js';
 import type { Strategy } from '../../registry/rest.js';
 import { composeStrategies, fieldSelectors, fieldString, section, statusReset } from './define.js';
 
@@ -23,13 +25,25 @@ function prepareForUpdate(ns: KubeObject, old: KubeObject): void {
   else spec.finalizers = structuredClone(oldFinalizers);
 }
 
+/** validateFinalizerName over spec.finalizers: qualified, or the standard `kubernetes`. */
+function validateNamespace(ns: KubeObject): FieldError[] {
+  const finalizers = (ns.spec as { finalizers?: unknown } | undefined)?.finalizers;
+  const errs: FieldError[] = [];
+  for (const f of Array.isArray(finalizers) ? finalizers : []) {
+    const name = typeof f === 'string' ? f : '';
+    errs.push(...isQualifiedName(name).map((m) => fieldInvalid('spec.finalizers', name, m)));
+    if (!name.includes('/') && name !== 'kubernetes') errs.push(fieldInvalid('spec.finalizers', name, 'name is neither a standard finalizer name nor is it fully qualified'));
+  }
+  return errs;
+}
+
 function canonicalize(ns: KubeObject): void {
   ns.metadata.labels = { ...ns.metadata.labels, [namespaceNameLabel]: ns.metadata.name ?? '' };
 }
 
 export const namespaceStrategy: Strategy = composeStrategies(
   statusReset(() => ({ phase: 'Active' })),
-  { prepareForCreate, prepareForUpdate, canonicalize },
+  { prepareForCreate, prepareForUpdate, canonicalize, validate: validateNamespace },
   // Namespaces accept status.phase and metadata.name only (no metadata.namespace: cluster-scoped).
   fieldSelectors({ 'status.phase': (ns) => fieldString(ns, 'status.phase') }),
 );

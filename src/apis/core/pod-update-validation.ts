@@ -7,6 +7,7 @@
 import { type FieldError, fieldForbidden, fieldInvalid, fieldRequired } from '../meta/errors.js';
 import { semanticEqual } from '../../registry/before.js';
 import { type Obj, isObj, listAt, objectsAt, str } from './json-shapes.js';
+import { specDiff } from './spec-diff.js';
 import { inclusiveRangeError } from './value-formats.js';
 
 const updatableFields = [
@@ -63,18 +64,6 @@ function activeDeadline(spec: Obj, old: Obj): FieldError[] {
   return [];
 }
 
-/** Paths (with old and new values) where two JSON values differ, semantically. */
-function differences(a: unknown, b: unknown, path: string, out: string[]): void {
-  if (semanticEqual(a, b)) return;
-  if (isObj(a) && isObj(b)) {
-    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) differences(a[k], b[k], `${path}.${k}`, out);
-  } else if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
-    a.forEach((v, i) => differences(v, b[i], `${path}[${i}]`, out));
-  } else {
-    out.push(`- ${path}: ${JSON.stringify(a ?? null)}`, `+ ${path}: ${JSON.stringify(b ?? null)}`);
-  }
-}
-
 /** The spec with every field an update may change reset to the stored value. */
 function munge(spec: Obj, old: Obj): Obj {
   const m: Obj = structuredClone(spec);
@@ -106,9 +95,7 @@ export function validatePodSpecUpdate(specValue: unknown, oldValue: unknown): Fi
   if (semanticEqual(spec, old)) return errs;
   const munged = munge(spec, old);
   if (!semanticEqual(munged, old)) {
-    const diff: string[] = [];
-    differences(old, munged, 'spec', diff);
-    errs.push(fieldForbidden('spec', `pod updates may not change fields other than ${updatableFields}\n${diff.join('\n')}`));
+    errs.push(fieldForbidden('spec', `pod updates may not change fields other than ${updatableFields}\n${specDiff(old, munged, 'spec')}`));
   }
   return errs;
 }

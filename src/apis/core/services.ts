@@ -4,7 +4,8 @@
  * them, type-dependent fields dropped on a type change), ValidateService, and the cluster IP being
  * immutable. Allocation itself is registry/services.ts's job, after validation.
  */
-import { type FieldError, fieldInvalid } from '../meta/errors.js';
+import type { FieldError } from '../meta/errors.js';
+import { goStrings, goValueError } from '../meta/validation.js';
 import type { KubeObject } from '../meta/types.js';
 import type { Strategy } from '../../registry/rest.js';
 import { composeStrategies, fieldSelectors, fieldString, section, statusReset } from './define.js';
@@ -23,14 +24,19 @@ function keepAllocated(spec: Obj, old: Obj): void {
   if ((spec.ipFamilyPolicy === undefined || spec.ipFamilyPolicy === null) && old.ipFamilyPolicy !== undefined) spec.ipFamilyPolicy = old.ipFamilyPolicy;
 }
 
-/** validateUpgradeDowngradeClusterIPs: the primary cluster IP never changes (ExternalName aside). */
+/**
+ * validateUpgradeDowngradeClusterIPs: cluster IPs never change once set, ExternalName and
+ * headless-to-headless aside. The value shown is the whole new list, as upstream prints it.
+ */
 function clusterIPImmutable(spec: Obj, old: Obj): FieldError[] {
   if (spec.type === 'ExternalName' || old.type === 'ExternalName') return [];
+  if (str(spec.clusterIP) === 'None' && str(old.clusterIP) === 'None') return [];
   const oldIPs = listAt(old, 'clusterIPs').map(str);
   const ips = listAt(spec, 'clusterIPs').map(str);
-  if (oldIPs.length === 0 || !oldIPs[0]) return [];
-  if ((ips[0] ?? '') !== oldIPs[0]) return [fieldInvalid('spec.clusterIPs[0]', ips[0] ?? '', 'may not change once set')];
-  return [];
+  const err = (i: number, detail: string) => goValueError('FieldValueInvalid', `spec.clusterIPs[${i}]`, goStrings(ips.length ? ips : null), detail);
+  if (oldIPs.length === ips.length) return oldIPs.flatMap((ip, i) => (ip !== ips[i] ? [err(i, 'may not change once set')] : []));
+  if (ips.length === 0) return [err(0, 'primary clusterIP can not be unset')];
+  return oldIPs.length > 0 && ips[0] !== oldIPs[0] ? [err(0, 'may not change once set')] : [];
 }
 
 const specOf = (svc: KubeObject): Obj => (isObj(svc.spec) ? svc.spec : {});

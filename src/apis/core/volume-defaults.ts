@@ -60,6 +60,11 @@ const sourceDefaults: Partial<Record<typeof volumeSourceKeys[number], (s: Obj) =
   },
 };
 
+/** The per-source defaults alone (a PersistentVolume's source has no emptyDir fallback). */
+export function defaultVolumeSources(holder: Obj): void {
+  for (const k of volumeSourceKeys) if (isObj(holder[k])) sourceDefaults[k]?.(holder[k] as Obj);
+}
+
 /** SetDefaults_Volume plus the defaults of whichever source it holds. */
 export function defaultVolume(volume: Obj): void {
   const present = volumeSourceKeys.filter((k) => isObj(volume[k]));

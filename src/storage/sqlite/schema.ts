@@ -118,6 +118,9 @@ export function prepareStatements(db: Database.Database) {
         JOIN log l ON l.key = w.key AND l.rev < w.m)`),
     compactDeletes: db.prepare<Window>(`DELETE FROM log WHERE rev > @from AND rev <= @to AND type = 'delete'`),
     ping: db.prepare<[], { ok: number }>('SELECT 1 AS ok'),
+    /** A group commit's transaction, prepared like the rest: exec() would parse the SQL each time. */
+    begin: db.prepare('BEGIN IMMEDIATE'),
+    commit: db.prepare('COMMIT'),
   };
 }
 

@@ -2,8 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { builtinSchema } from '../../../src/schema/tables.js';
 import { batchTypes } from '../../../src/apis/batch/schema.js';
-import { batchMessages } from '../../../src/protobuf/types-batch.js';
-import { assertDescribed, assertMatchesProtobuf, groupKinds } from '../schema-check.js';
+import { assertDescribed, groupKinds } from '../schema-check.js';
 
 const { types, kinds } = builtinSchema;
 const field = (ref: string, name: string) => {
@@ -18,8 +17,7 @@ test('batch: Job and CronJob with their lists are served as batch/v1', () => {
   assert.equal(kinds.get('batch/v1/Job')?.name, 'io.k8s.api.batch.v1.Job');
 });
 
-test('batch: specs agree with the protobuf tables and every field is described', () => {
-  assert.equal(assertMatchesProtobuf(batchTypes, batchMessages), Object.keys(batchMessages).length);
+test('batch: every field is described', () => {
   assertDescribed(batchTypes);
 });
 

@@ -4,8 +4,6 @@ import { compileTables, type SchemaField } from '../../../src/schema/compile.js'
 import type { TypeTable } from '../../../src/schema/format.js';
 import { corePodTypes } from '../../../src/apis/core/schema-pod.js';
 import { coreVolumeTypes } from '../../../src/apis/core/schema-volumes.js';
-import { corePodMessages } from '../../../src/protobuf/types-core-pod.js';
-import { coreVolumeMessages } from '../../../src/protobuf/types-core-volumes.js';
 
 // Types other helpers own, as empty stand-ins so the two tables compile on their own.
 const standIn: TypeTable = Object.fromEntries(
@@ -54,30 +52,6 @@ test('volume sources require what upstream requires', () => {
   // sources has no omitempty yet is optional upstream.
   assert.deepEqual(required('ProjectedVolumeSource'), []);
   assert.equal(field('HostPathVolumeSource', 'type').meta.enum?.includes('DirectoryOrCreate'), true);
-});
-
-test('spec strings equal the protobuf tables for every message both describe', () => {
-  // EphemeralContainer inlines EphemeralContainerCommon here (as upstream's Go type does);
-  // the protobuf table inlines Container, which has the same numbers and names.
-  const skip = new Set(['EphemeralContainer']);
-  let compared = 0;
-  for (const messages of [corePodMessages, coreVolumeMessages]) {
-    for (const [name, specs] of Object.entries(messages)) {
-      const def = corePodTypes[name] ?? coreVolumeTypes[name];
-      if (!def || skip.has(name)) continue;
-      assert.deepEqual(def.fields.map(([spec]) => spec), specs, name);
-      compared++;
-    }
-  }
-  assert.ok(compared > 120, `compared ${compared} messages`);
-});
-
-test('every protobuf pod and volume message is defined here or owned by another table', () => {
-  const elsewhere = new Set(['PodTemplate', 'SecretReference', 'TypedObjectReference']);
-  for (const name of [...Object.keys(corePodMessages), ...Object.keys(coreVolumeMessages)]) {
-    if (elsewhere.has(name)) continue;
-    assert.ok(corePodTypes[name] ?? coreVolumeTypes[name], name);
-  }
 });
 
 test('every volume type has an upstream definition name and descriptions', () => {

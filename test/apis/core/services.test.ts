@@ -105,6 +105,6 @@ describe('Service updates', () => {
     const next = structuredClone(stored);
     Object.assign(next.spec as object, { clusterIP: '10.96.0.11', clusterIPs: ['10.96.0.11'] });
     serviceStrategy.prepareForUpdate!(next, stored, ctx);
-    assert.deepEqual(serviceStrategy.validateUpdate!(next, stored, ctx).map((e) => fieldErrorMessage(e)), ['spec.clusterIPs[0]: Invalid value: "10.96.0.11": may not change once set']);
+    assert.deepEqual(serviceStrategy.validateUpdate!(next, stored, ctx).map((e) => fieldErrorMessage(e)), ['spec.clusterIPs[0]: Invalid value: []string{"10.96.0.11"}: may not change once set']);
   });
 });
