@@ -16,8 +16,7 @@ import { parseDuration } from '../apis/meta/duration.js';
 import { parseQuantity } from '../apis/meta/quantity.js';
 import { decodedBase64Length } from '../apis/core/base64.js';
 import type { SchemaField, SchemaType } from '../schema/compile.js';
-import { fieldsByName, schemaKind } from '../schema/lookup.js';
-import { builtinSchema } from '../schema/tables.js';
+import { builtinSchemaNow, fieldsByName, schemaKind } from '../schema/lookup.js';
 import { goTimeParseError, rfc3339, rfc3339Micro } from './go-time.js';
 
 export interface TypedDecodeResult {
@@ -35,7 +34,7 @@ function partialType(kind: string): SchemaType {
   let t = partialKinds.get(kind);
   if (!t) {
     const metadata: SchemaField = {
-      number: 1, name: 'metadata', kind: 'message', typeName: 'ObjectMeta', type: builtinSchema.types.get('ObjectMeta'),
+      number: 1, name: 'metadata', kind: 'message', typeName: 'ObjectMeta', type: builtinSchemaNow().types.get('ObjectMeta'),
       repeated: false, map: false, pointer: false, always: false, inline: false, description: '', meta: {},
     };
     t = { ref: kind, name: kind, description: '', fields: [metadata], gvk: [] };

@@ -39,7 +39,7 @@ import { withTimeout } from '../filters/timeout.js';
 import { reviewHandlers } from '../registry/reviews.js';
 import { ServiceAllocators, parseCidr, parsePortRange } from '../registry/services.js';
 import { Store } from '../registry/store.js';
-import { builtinSchema } from '../schema/tables.js';
+import { builtinSchemaNow, loadBuiltinSchema } from '../schema/lookup.js';
 import { openSqliteStorage } from '../storage/sqlite/sqlite-storage.js';
 import type { Storage } from '../storage/storage.js';
 import { defaultAdvertiseAddress, ensureBootstrapObjects, ensureKubernetesService } from './bootstrap.js';
@@ -186,7 +186,7 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
     env, metrics,
     discovery: buildDiscovery(builtinResources, groupOrder, discoveryAddress),
     // Documents are built on the first request for them, not here: start-up stays fast.
-    openapi: newOpenApiService(() => ({ schema: builtinSchema, resources: builtinResources, serverVersion: versionInfo.gitVersion })),
+    openapi: newOpenApiService(() => ({ schema: builtinSchemaNow(), resources: builtinResources, serverVersion: versionInfo.gitVersion })),
     livez: [checks.ping, checks.log, checks.storage],
     readyz: [checks.ping, checks.log, checks.storage, checks.started, checks.shutdown],
   });
@@ -316,6 +316,8 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
   }
 
   startupDone = true;
+  // Off the path to ready, but loaded before the first request is likely to need it.
+  setImmediate(() => { loadBuiltinSchema().catch((e) => o.log.error('loading the schema tables failed', { error: String(e) })); });
   // Work that can wait until the server is ready: prom-client's import (a scrape before then loads it).
   setTimeout(() => metrics.load().catch((e) => o.log.error('loading metrics failed', { error: String(e) })), 1000).unref();
   return {

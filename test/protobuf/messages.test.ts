@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { messageOf } from '../../src/protobuf/messages.js';
 import { fixtureSchema } from '../schema/openapi-fixture.js';
+import '../../src/schema/tables.js'; // registers the built-in schema (the server loads it after start-up)
 
 describe('protobuf descriptors from the schema tables', () => {
   const messages = { get: (ref: string) => messageOf(fixtureSchema.types.get(ref)!) };
