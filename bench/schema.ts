@@ -22,6 +22,7 @@ import type { KubeObject } from '../src/apis/meta/types.js';
 import { typedDecode, typedDescFor } from '../src/endpoints/typed-decode.js';
 import { applyPatch } from '../src/patch/index.js';
 import { builtinPatchMetaFor } from '../src/schema/patch-meta.js';
+import '../src/schema/tables.js'; // registers the built-in schema (the server loads it after start-up)
 import { requestJson, type ServerProcess, startKubets } from './kubets-process.js';
 import { type LoadResult, runLoad } from './load.js';
 
