@@ -1,6 +1,6 @@
 /**
- * kubets as the benchmarks see it: a child process started with the real CLI
- * (`node dist/src/cli/main.js apiserver --insecure-port=P --secure-port=0 --data-dir=D`, or with
+ * kubets as the benchmarks see it: a child process started with the real CLI, as `npm start` runs it
+ * (`node dist/bundle/main.js apiserver --insecure-port=P --secure-port=0 --data-dir=D`, or with
  * `--secure-port=S --bind-address=127.0.0.1 [--token-auth-file=F]`), ready when /readyz on the
  * insecure port answers 200, stopped with SIGTERM. Also times start-to-ready, the fourth benchmark, and its
  * baseline: `node -e` with a bare node:http server, ready when it answers 200.
@@ -17,8 +17,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TlsFiles } from './load.js';
 
-/** The kubets CLI to run: this build's, or BENCH_KUBETS_MAIN (another build, for A/B runs). */
-const mainJs = process.env.BENCH_KUBETS_MAIN || fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+/**
+ * The kubets CLI to run: what `npm start` runs (the esbuild bundle, dist/bundle/main.js), or
+ * BENCH_KUBETS_MAIN (another build, e.g. tsc's dist/src/cli/main.js, for A/B runs).
+ */
+export const bundleMainJs = fileURLToPath(new URL('../bundle/main.js', import.meta.url));
+export const tscMainJs = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+const mainJs = process.env.BENCH_KUBETS_MAIN || bundleMainJs;
 
 export interface ServerProcess {
   url: string;
@@ -29,6 +34,8 @@ export interface ServerProcess {
   pid: number;
   /** Milliseconds from spawn() to the first 200 from /readyz. */
   readyMs: number;
+  /** The last few KB the server wrote to stderr (its log). */
+  logTail(): string;
   /** SIGTERM, then wait for exit (SIGKILL after 15 s). Resolves with the exit code. */
   stop(): Promise<number | null>;
 }
@@ -66,6 +73,8 @@ export interface KubetsOptions {
   tokenAuthFile?: string;
   /** Optional. More flags, e.g. --etcd-servers. */
   args?: string[];
+  /** Optional. The CLI to run instead of the default (see mainJs above), for A/B runs. */
+  mainJs?: string;
 }
 
 /**
@@ -79,7 +88,7 @@ export async function startKubets(dataDir: string, opts: KubetsOptions = {}): Pr
   const securePort = opts.securePort ? await freePort() : 0;
   const secure = securePort ? [`--secure-port=${securePort}`, '--bind-address=127.0.0.1'] : ['--secure-port=0'];
   if (opts.tokenAuthFile) secure.push(`--token-auth-file=${opts.tokenAuthFile}`);
-  const k = await startServer((port) => [...nodeArgs, mainJs, 'apiserver', `--insecure-port=${port}`, ...secure, `--data-dir=${dataDir}`, ...(opts.args ?? [])], '/readyz');
+  const k = await startServer((port) => [...nodeArgs, opts.mainJs ?? mainJs, 'apiserver', `--insecure-port=${port}`, ...secure, `--data-dir=${dataDir}`, ...(opts.args ?? [])], '/readyz');
   if (!securePort) return k;
   const pki = join(dataDir, 'pki');
   return {
@@ -119,6 +128,7 @@ async function startServer(args: (port: number) => string[], path: string): Prom
   const readyMs = performance.now() - started;
   return {
     url, readyMs, pid: child.pid!,
+    logTail: () => tail,
     async stop() {
       if (exited !== undefined) return exited;
       child.kill('SIGTERM');

@@ -34,7 +34,7 @@ export interface TlsFiles {
 
 export interface LoadSpec {
   url: string;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH';
   /** Optional. Request body; `{{n}}` becomes the request's sequence number. */
   body?: string;
   headers?: Record<string, string>;
@@ -119,7 +119,7 @@ async function generate(spec: LoadSpec): Promise<LoadResult> {
     const n = seq++;
     const body = spec.body?.replaceAll('{{n}}', String(n).padStart(5, '0'));
     const headers = body === undefined ? baseHeaders
-      : { ...baseHeaders, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) };
+      : { ...baseHeaders, 'content-type': spec.headers?.['content-type'] ?? 'application/json', 'content-length': String(Buffer.byteLength(body)) };
     const started = performance.now();
     const fail = (why: string) => {
       if (phase === 'measure') errors++;

@@ -8,6 +8,8 @@
  *   get      one ConfigMap at concurrency 1/16/64  vs bare-server.ts with the same bytes
  *   list     the 10,000 ConfigMaps as JSON         vs JSON.stringify of them in-process
  *   create   POST at concurrency 1/16              vs sqlite-baseline.ts durable inserts
+ *   schema   a 50-container pod through typed decode, defaults and validation, and a strategic
+ *            merge of 100 containers by name: in-process and over HTTP with dryRun=All (schema.ts)
  *   secure   the same GET over HTTPS on the secure port (HTTP/1.1 keep-alive), with the admin
  *            client certificate and with a token-file bearer token, vs the insecure port of the
  *            same kubets process; and a bare HTTPS server (the TLS floor) vs the bare HTTP one
@@ -17,7 +19,7 @@
  * `rounds` alternating rounds (baseline, kubets, kubets, baseline, ...) and the best round of each
  * is kept, since a neighbour's load only ever slows a run down (machine.ts reports that load).
  *
- * Environment: BENCH_ONLY=get,list (sections to run; the fill always runs), BENCH_KEEP=1 (keep the
+ * Environment: BENCH_ONLY=get,list (sections to run; the fill runs unless only schema is asked for), BENCH_KEEP=1 (keep the
  * temp dir), BENCH_CPU_PROF=<dir> (profile the kubets that serves get/list/create, and the one
  * that serves the secure section),
  * BENCH_KUBETS_MAIN=<path to main.js> (benchmark another build of kubets).
@@ -33,6 +35,7 @@ import { machineFacts, type Measured, measured } from './machine.js';
 import { runSqliteBaseline, type SqliteResult } from './sqlite-baseline.js';
 import { type EtcdBaselineResult, runEtcdBaseline } from './etcd-baseline.js';
 import { startEtcd } from '../test/storage/etcd-process.js';
+import { runSchemaBench } from './schema.js';
 
 const objects = 10_000;
 const startupRuns = 5;
@@ -42,7 +45,7 @@ const durationMs = 2000;
 const getConcurrency = [1, 16, 64];
 const createConcurrency = [1, 16];
 const etcdConcurrency = [1, 16, 64];
-const only = new Set((process.env.BENCH_ONLY ?? 'startup,get,list,create,secure,etcd').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'startup,get,list,create,secure,etcd,schema').split(','));
 
 /** A ConfigMap of about 630 bytes stored: labels, an annotation and a small config file. */
 const configMapBody = (namespace: string, name: string) => JSON.stringify({
@@ -340,6 +343,13 @@ async function main(): Promise<void> {
       bare = await measureStartup(() => startBareNode(), startupRuns);
       fresh = await measureStartup((i) => startKubets(join(root, `fresh-${i + 1}`)), startupRuns);
       secure = await measureStartup((i) => startKubets(join(root, `secure-${i + 1}`), { securePort: true }), startupRuns);
+    }
+    if (only.has('schema')) {
+      for (const r of await runSchemaBench(root)) rows.push({ ...r, target: '-', ok: null });
+    }
+    if ([...only].every((s) => s === 'schema')) {
+      process.stdout.write(`\n${facts.map((f) => `- ${f}`).join('\n')}\n\n${table()}\n`);
+      return;
     }
     let k = await startKubets(dataDir);
     const filled = await fill(k);

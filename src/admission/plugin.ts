@@ -25,6 +25,7 @@ export interface AdmissionAttributes {
 
 export interface AdmissionPlugin {
   readonly name: string;
+  /** Whether the plugin acts on op at all; asked once per operation at start, never per request. */
   handles(op: Operation): boolean;
   /** Optional. May change attrs.object. Throw ApiError to reject. */
   admit?(attrs: AdmissionAttributes): Promise<void>;
@@ -37,16 +38,23 @@ export interface Admission {
   validate(attrs: AdmissionAttributes): Promise<void>;
 }
 
-/** Resolved once at start: plugins without a hook are dropped from that phase's list. */
+/**
+ * Resolved once at start: for each operation, the plugins whose hook runs for it, so a request
+ * walks a list of plugins that apply instead of asking every plugin. handles(op) must therefore
+ * depend on op alone (it is called here, never per request).
+ */
 export function newAdmissionChain(plugins: readonly AdmissionPlugin[]): Admission {
-  const mutating = plugins.filter((p) => p.admit);
-  const validating = plugins.filter((p) => p.validate);
+  const ops: Operation[] = ['CREATE', 'UPDATE', 'DELETE', 'CONNECT'];
+  const byOp = (hook: 'admit' | 'validate') =>
+    new Map(ops.map((op) => [op, plugins.filter((p) => p[hook] && p.handles(op))]));
+  const mutating = byOp('admit');
+  const validating = byOp('validate');
   return {
     async admit(attrs) {
-      for (const p of mutating) if (p.handles(attrs.operation)) await p.admit!(attrs);
+      for (const p of mutating.get(attrs.operation) ?? []) await p.admit!(attrs);
     },
     async validate(attrs) {
-      for (const p of validating) if (p.handles(attrs.operation)) await p.validate!(attrs);
+      for (const p of validating.get(attrs.operation) ?? []) await p.validate!(attrs);
     },
   };
 }

@@ -4,6 +4,8 @@
  */
 import type { KubeObject } from '../apis/meta/types.js';
 import type { Lister } from '../apis/core/quota-usage.js';
+import type { Storage } from '../storage/storage.js';
+import { StorageMirror } from './mirror.js';
 import { newAdmissionChain, type Admission, type AdmissionPlugin } from './plugin.js';
 import { newDefaultStorageClassAdmission } from './plugins/default-storage-class.js';
 import { newLimitRanger } from './plugins/limit-ranger.js';
@@ -20,6 +22,14 @@ export interface AdmissionLookups {
   list: Lister;
   /** The RBAC policy, once known (escalation checks need it). */
   rbac: RbacPolicyHolder;
+  /**
+   * Optional. The storage whose namespaces and resource quotas admission reads from memory
+   * (mirror.ts) instead of on every create. SQLite tells its watchers of a write before
+   * acknowledging it, so its mirrors are never behind what a client saw acknowledged; etcd's are
+   * behind by the watch delay, like the informer listers upstream's plugins read (a namespace
+   * not in the mirror yet, or one with quotas, is still read from storage).
+   */
+  mirrorFrom?: Storage;
 }
 
 /** Upstream's order (pkg/kubeapiserver/options/plugins.go AllOrderedPlugins), for the plugins kubets has. */
@@ -35,7 +45,29 @@ export function enabledPlugins(enable: readonly string[], disable: readonly stri
   return orderedPlugins.filter((p) => (defaultOnPlugins.includes(p) || enable.includes(p)) && !disable.includes(p));
 }
 
-export function buildAdmission(names: readonly string[], l: AdmissionLookups): Admission {
+/**
+ * Lookups that answer the per-create reads from mirrors: a namespace found in memory, and "no
+ * quota in this namespace". Anything else (a namespace not mirrored yet, a namespace that has
+ * quotas, whose usage must be exact) reads storage as before.
+ */
+function withMirrors(names: readonly string[], l: AdmissionLookups, storage: Storage): AdmissionLookups {
+  const namespaces = names.includes('NamespaceLifecycle') ? new StorageMirror(storage, '/registry/namespaces/') : undefined;
+  const quotas = names.includes('ResourceQuota') ? new StorageMirror(storage, '/registry/resourcequotas/') : undefined;
+  return {
+    ...l,
+    async get(gr, ns, name) {
+      const o = gr === '/namespaces' && namespaces?.ready ? namespaces.get(`${namespaces.prefix}${name}`) : undefined;
+      return o ?? l.get(gr, ns, name);
+    },
+    async list(gr, ns) {
+      if (gr === '/resourcequotas' && ns && quotas?.ready && !quotas.hasAny(`${quotas.prefix}${ns}/`)) return [];
+      return l.list(gr, ns);
+    },
+  };
+}
+
+export function buildAdmission(names: readonly string[], lookups: AdmissionLookups): Admission {
+  const l = lookups.mirrorFrom ? withMirrors(names, lookups, lookups.mirrorFrom) : lookups;
   const factories: Record<string, () => AdmissionPlugin> = {
     NamespaceLifecycle: () => newNamespaceLifecycle((name) => l.get('/namespaces', '', name)),
     LimitRanger: () => newLimitRanger((ns) => l.list('/limitranges', ns)),

@@ -58,7 +58,10 @@ const byGroup = [
 ];
 
 const rank = (group: string) => groupOrder.indexOf(group);
+// Resource names are lower-case ASCII, so code-unit order is alphabetical order; localeCompare
+// would give the same order but loads ICU's collator at import, ~10 ms of every start-up.
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export const builtinResources: ResourceDef[] = byGroup
   .flat()
-  .sort((a, b) => rank(a.group) - rank(b.group) || a.resource.localeCompare(b.resource));
+  .sort((a, b) => rank(a.group) - rank(b.group) || byName(a.resource, b.resource));

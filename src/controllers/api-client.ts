@@ -4,7 +4,6 @@
  * a client certificate.
  */
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { KubeObject } from '../apis/meta/types.js';
 
 export class ApiClientError extends Error {
@@ -20,18 +19,22 @@ export interface WatchLine {
 
 export interface ClientTls { ca: string; cert: string; key: string }
 
+interface Transport { request: typeof httpRequest; agent: HttpAgent }
+
 export class ApiClient {
-  private readonly secure: boolean;
-  private readonly agent: HttpAgent | HttpsAgent;
+  /** node:https (and node:tls under it) is imported only by clients of the secure port. */
+  private readonly transport: Promise<Transport>;
 
   constructor(readonly baseUrl: string, tls?: ClientTls) {
-    this.secure = baseUrl.startsWith('https:');
-    this.agent = this.secure ? new HttpsAgent({ keepAlive: true, ...tls }) : new HttpAgent({ keepAlive: true });
+    this.transport = baseUrl.startsWith('https:')
+      ? import('node:https').then((https) => ({ request: https.request, agent: new https.Agent({ keepAlive: true, ...tls }) }))
+      : Promise.resolve({ request: httpRequest, agent: new HttpAgent({ keepAlive: true }) });
   }
 
-  private send(method: string, path: string, headers: Record<string, string>, body: string | undefined, signal?: AbortSignal): Promise<IncomingMessage> {
+  private async send(method: string, path: string, headers: Record<string, string>, body: string | undefined, signal?: AbortSignal): Promise<IncomingMessage> {
+    const { request, agent } = await this.transport;
     return new Promise((resolve, reject) => {
-      const req = (this.secure ? httpsRequest : httpRequest)(this.baseUrl + path, { method, headers, agent: this.agent, signal }, resolve);
+      const req = request(this.baseUrl + path, { method, headers, agent, signal }, resolve);
       req.on('error', reject);
       req.end(body);
     });
@@ -70,6 +73,6 @@ export class ApiClient {
   }
 
   close(): void {
-    this.agent.destroy();
+    void this.transport.then((t) => t.agent.destroy());
   }
 }

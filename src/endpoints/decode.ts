@@ -105,7 +105,7 @@ const unrecognized = (kind: string, err: string, body: Buffer) =>
 const cannotHandle = (actual: GroupVersionKind, kind: string, err: string) =>
   badRequest(`${actual.kind} in version "${actual.version}" cannot be handled as a ${kind}: ${err}`);
 
-const asciiLower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+const asciiLower = (s: string) => (/[A-Z]/.test(s) ? s.replace(/[A-Z]/g, (c) => c.toLowerCase()) : s);
 
 function jsonKind(v: unknown): string {
   if (Array.isArray(v)) return 'array';
@@ -123,8 +123,12 @@ function findKind(v: unknown): { apiVersion: string; kind: string } | { error: s
   if (typeof v !== 'object' || Array.isArray(v)) return { error: `json: cannot unmarshal ${jsonKind(v)} into Go value of type ${findKindType}` };
   let error: string | undefined;
   for (const [key, val] of Object.entries(v)) {
-    const lower = asciiLower(key);
-    const field = lower === 'apiversion' ? 'apiVersion' : lower === 'kind' ? 'kind' : undefined;
+    // The usual spellings first; only a 10- or 4-letter key can spell either in another case.
+    let field: 'apiVersion' | 'kind' | undefined = key === 'apiVersion' || key === 'kind' ? key : undefined;
+    if (!field && (key.length === 10 || key.length === 4)) {
+      const lower = asciiLower(key);
+      field = lower === 'apiversion' ? 'apiVersion' : lower === 'kind' ? 'kind' : undefined;
+    }
     if (!field || val === null) continue;
     if (typeof val !== 'string') error ??= `json: cannot unmarshal ${jsonKind(val)} into Go struct field .${field} of type string`;
     else out[field] = val;

@@ -15,6 +15,7 @@ import { builtinPatchMetaFor } from '../schema/patch-meta.js';
 import { allVerbs, type RequestContext, type ResourceDef } from '../registry/rest.js';
 import type { VirtualCreate } from '../registry/reviews.js';
 import type { DeleteOptions, Store } from '../registry/store.js';
+import { takeEncoding } from '../storage/encoded.js';
 import { asBadRequest, decodeBodyValue, mediaType, readBody } from './body.js';
 import { addWarnings, decodeObject, type DecodeTarget, schemeFor } from './decode.js';
 import { type Negotiated, negotiate } from './negotiation.js';
@@ -132,6 +133,12 @@ export async function handleResource(req: IncomingMessage, res: ServerResponse, 
       const neg = negotiate(req.headers.accept, ['object', 'Table', 'PartialObjectMetadata']);
       const obj = await decodeTyped(req, res, env, targetOf(def, version), q);
       const created = await route.store.create(ctx, toStoredVersion(obj, def, version));
+      // Plain JSON of the stored version is exactly the text storage just wrote: send it as it is.
+      const text = takeEncoding(created);
+      if (text !== undefined && neg.form === 'object' && !neg.yaml && version === def.versions[0]) {
+        sendText(res, 201, text, neg.contentType);
+        return;
+      }
       writeOutput(res, 201, created, route, version, neg, q);
       return;
     }

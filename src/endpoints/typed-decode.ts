@@ -16,8 +16,7 @@ import { parseDuration } from '../apis/meta/duration.js';
 import { parseQuantity } from '../apis/meta/quantity.js';
 import { decodedBase64Length } from '../apis/core/base64.js';
 import type { SchemaField, SchemaType } from '../schema/compile.js';
-import { fieldsByName, goTypeName, schemaKind } from '../schema/lookup.js';
-import { builtinSchema } from '../schema/tables.js';
+import { builtinSchemaNow, fieldsByName, schemaKind } from '../schema/lookup.js';
 import { goTimeParseError, rfc3339, rfc3339Micro } from './go-time.js';
 
 export interface TypedDecodeResult {
@@ -35,7 +34,7 @@ function partialType(kind: string): SchemaType {
   let t = partialKinds.get(kind);
   if (!t) {
     const metadata: SchemaField = {
-      number: 1, name: 'metadata', kind: 'message', typeName: 'ObjectMeta', type: builtinSchema.types.get('ObjectMeta'),
+      number: 1, name: 'metadata', kind: 'message', typeName: 'ObjectMeta', type: builtinSchemaNow().types.get('ObjectMeta'),
       repeated: false, map: false, pointer: false, always: false, inline: false, description: '', meta: {},
     };
     t = { ref: kind, name: kind, description: '', fields: [metadata], gvk: [] };
@@ -48,6 +47,16 @@ function partialType(kind: string): SchemaType {
 /** The struct a body of this apiVersion and kind decodes into. */
 export function typedDescFor(apiVersion: string, kind: string): SchemaType {
   return schemaKind(apiVersion, kind) ?? partialType(kind);
+}
+
+/**
+ * The Go names of a type as reflect prints them, from its OpenAPI definition name: the last
+ * segment is the struct name, the one before it the package ("io.k8s.api.core.v1.Container" is
+ * v1.Container, "io.k8s.apimachinery.pkg.util.intstr.IntOrString" is intstr.IntOrString).
+ */
+function goTypeName(t: SchemaType): { pkg: string; name: string } {
+  const parts = t.name.split('.');
+  return { pkg: parts.length > 1 ? parts[parts.length - 2] : '', name: parts[parts.length - 1] };
 }
 
 const scalarGoType: Record<string, string> = {
@@ -99,13 +108,16 @@ class Walk {
   readonly strict: string[] = [];
   /** errorContext.FieldStack: the JSON names of the struct fields entered. */
   readonly stack: string[] = [];
-  struct = '';
+  /** errorContext.Struct: the struct whose field is being decoded; named only when an error is built. */
+  struct: SchemaType;
 
-  constructor(readonly prune: boolean) {}
+  constructor(readonly prune: boolean, root: SchemaType) {
+    this.struct = root;
+  }
 
   /** A type mismatch: Go saves the first and keeps decoding. */
   typeError(what: string, type: string): void {
-    this.error ??= `json: cannot unmarshal ${what} into Go struct field ${this.struct}.${this.stack.join('.')} of type ${type}`;
+    this.error ??= `json: cannot unmarshal ${what} into Go struct field ${goTypeName(this.struct).name}.${this.stack.join('.')} of type ${type}`;
   }
 
   /** An error from a type's own UnmarshalJSON: decoding stops and it wins over saved errors. */
@@ -135,7 +147,9 @@ class Walk {
       // null leaves a field's zero value in Go; it is kept as sent (what Go writes back differs
       // by field: null, {}, or nothing), and needs no checking.
       if (v === null) continue;
-      this.struct = goTypeName(t).name;
+      // Most leaves are strings that fit: nothing to check deeper, so no path or stack to build.
+      if (f.kind === 'string' && typeof v === 'string' && !f.repeated && !f.map) continue;
+      this.struct = t;
       this.stack.push(f.name);
       this.field(v, f, path ? `${path}.${key}` : key, depth);
       this.stack.length = outerLen;
@@ -196,7 +210,7 @@ class Walk {
 
   /** Types with their own UnmarshalJSON: their errors stop decoding. */
   wellKnown(v: unknown, kind: string): void {
-    const context = () => `Go struct field ${this.struct}.${this.stack.join('.')}`;
+    const context = () => `Go struct field ${goTypeName(this.struct).name}.${this.stack.join('.')}`;
     const notA = (type: string) => this.abort(`json: cannot unmarshal ${jsonKind(v)} into ${context()} of type ${type}`);
     switch (kind) {
       case 'Time': case 'MicroTime': {
@@ -233,8 +247,7 @@ class Walk {
  * `t`, the way kjson.UnmarshalStrict decodes into it.
  */
 export function typedDecode(obj: Record<string, unknown>, t: SchemaType, opts: { prune?: boolean } = {}): TypedDecodeResult {
-  const w = new Walk(opts.prune ?? true);
-  w.struct = goTypeName(t).name;
+  const w = new Walk(opts.prune ?? true, t);
   w.struct_(obj, t, '', 0);
   return { error: w.error, strict: w.strict };
 }

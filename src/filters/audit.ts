@@ -21,24 +21,13 @@ import {
 import { type AuditBackend, type AuditLogOptions, newLogBackend, validateAuditLogOptions } from '../audit/log-backend.js';
 import { type AuditPolicy, loadPolicyFile, type RequestAuditConfig } from '../audit/policy.js';
 import type { Logger } from '../endpoints/status.js';
+import { auditedRequests } from './audit-annotations.js';
 import { type ApiRequest, type Filter, isLongRunning } from './chain.js';
 
 const bodyVerbs = new Set(['create', 'update', 'patch', 'delete', 'deletecollection']);
 const statusPrefix = '{"kind":"Status"';
-/** Requests seen by withAudit (so the failed-authentication audit stays out of their way), with their event if audited. */
-const audited = new WeakMap<IncomingMessage, AuditEvent | null>();
-
-/**
- * audit.AddAuditAnnotation for stages inside withAudit (authorization sets
- * authorization.k8s.io/decision and authorization.k8s.io/reason upstream). The first value of a
- * key wins. A no-op when the request is not audited.
- */
-export function addAuditAnnotation(r: ApiRequest, key: string, value: string): void {
-  const ev = audited.get(r.req);
-  if (!ev) return;
-  ev.annotations ??= {};
-  if (!(key in ev.annotations)) ev.annotations[key] = value;
-}
+// Authorization annotates through audit-annotations.ts directly; the tests import it from here.
+export { addAuditAnnotation } from './audit-annotations.js';
 
 /** WithAuditInit: the client's Audit-ID, or a new UUID, echoed as the Audit-Id response header. */
 function auditIdOf(r: ApiRequest): string {
@@ -73,14 +62,14 @@ export function withAudit(policy: AuditPolicy, backend: AuditBackend, log: Logge
     const auditID = auditIdOf(r);
     const cfg = policyFor(policy, r, true);
     if (cfg.level === 'None') {
-      audited.set(r.req, null);
+      auditedRequests.set(r.req, null);
       return next(r);
     }
 
     const { req, res, info } = r;
     const realUser = r.user;
     const ev = newEvent(req, info, realUser, cfg.level, auditID, performance.timeOrigin + r.startedAt);
-    audited.set(req, ev);
+    auditedRequests.set(req, ev);
     const emit = emitter(ev, cfg, backend);
     emit('RequestReceived');
 
@@ -218,7 +207,7 @@ export function withFailedAuthenticationAudit(policy: AuditPolicy, backend: Audi
     try {
       await next(r);
     } catch (e) {
-      if (e instanceof ApiError && e.code === 401 && !audited.has(r.req)) {
+      if (e instanceof ApiError && e.code === 401 && !auditedRequests.has(r.req)) {
         const cfg = policyFor(policy, r, false);
         if (cfg.level !== 'None') {
           const ev = newEvent(r.req, r.info, undefined, cfg.level, auditID, performance.timeOrigin + r.startedAt);

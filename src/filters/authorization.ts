@@ -8,7 +8,7 @@ import { parseFieldSelector } from '../apis/meta/fields.js';
 import type { Attributes, Authorizer } from '../auth/authz/authorizer.js';
 import type { UserInfo } from '../auth/user.js';
 import type { RequestInfo } from './request-info.js';
-import { addAuditAnnotation } from './audit.js';
+import { addAuditAnnotation } from './audit-annotations.js';
 import type { Filter } from './chain.js';
 
 export function attributesFor(user: UserInfo, info: RequestInfo): Attributes {

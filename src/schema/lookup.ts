@@ -3,9 +3,38 @@
  * decoding, strategic-merge patch metadata): a kind's type by the apiVersion and kind a body
  * names, and a type's fields by JSON name. Both are cheap enough per request; the field index of
  * a type is built the first time someone asks for it, so start-up pays for none of them.
+ *
+ * The tables themselves (tables.ts: ~480 types in ~25 modules, compiled at import) are not on
+ * the start-up path either: loadBuiltinSchema() imports them once, and the API handler awaits
+ * it before the first request that may need them. Importing tables.ts (as tests and tools do)
+ * registers the schema too.
  */
-import type { SchemaField, SchemaType } from './compile.js';
-import { builtinSchema } from './tables.js';
+import type { CompiledSchema, SchemaField, SchemaType } from './compile.js';
+
+let loaded: CompiledSchema | undefined;
+let loading: Promise<CompiledSchema> | undefined;
+
+/** Called by tables.ts once it has compiled the built-in tables. */
+export function registerBuiltinSchema(schema: CompiledSchema): void {
+  loaded = schema;
+}
+
+/** Loads (once) and returns the built-in schema. */
+export function loadBuiltinSchema(): Promise<CompiledSchema> {
+  if (loaded) return Promise.resolve(loaded);
+  return loading ??= import('./tables.js').then((m) => m.builtinSchema);
+}
+
+/** True once the built-in schema can be used without waiting. */
+export function builtinSchemaLoaded(): boolean {
+  return loaded !== undefined;
+}
+
+/** The built-in schema; a caller on a path that has not awaited loadBuiltinSchema() is a bug. */
+export function builtinSchemaNow(): CompiledSchema {
+  if (!loaded) throw new Error('the built-in schema is not loaded yet: await loadBuiltinSchema() first');
+  return loaded;
+}
 
 /** The key compile.ts files kinds under ("group/version/Kind"), from a body's apiVersion. */
 function kindKey(apiVersion: string, kind: string): string {
@@ -20,7 +49,7 @@ function kindKey(apiVersion: string, kind: string): string {
  */
 export function schemaKind(apiVersion: string, kind: string): SchemaType | undefined {
   if (apiVersion === '' || kind === '') return undefined;
-  return builtinSchema.kinds.get(kindKey(apiVersion, kind));
+  return builtinSchemaNow().kinds.get(kindKey(apiVersion, kind));
 }
 
 const indexes = new WeakMap<SchemaType, ReadonlyMap<string, SchemaField>>();
@@ -45,14 +74,4 @@ export function fieldsByName(t: SchemaType): ReadonlyMap<string, SchemaField> {
   idx = out;
   indexes.set(t, idx);
   return idx;
-}
-
-/**
- * The Go names of a type as reflect prints them, from its OpenAPI definition name: the last
- * segment is the struct name, the one before it the package ("io.k8s.api.core.v1.Container" is
- * v1.Container, "io.k8s.apimachinery.pkg.util.intstr.IntOrString" is intstr.IntOrString).
- */
-export function goTypeName(t: SchemaType): { pkg: string; name: string } {
-  const parts = t.name.split('.');
-  return { pkg: parts.length > 1 ? parts[parts.length - 2] : '', name: parts[parts.length - 1] };
 }

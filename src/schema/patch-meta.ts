@@ -7,8 +7,7 @@
  */
 import type { PatchMeta, PatchMetaEntry } from '../patch/strategic-merge.js';
 import type { SchemaField, SchemaType } from './compile.js';
-import { fieldsByName, schemaKind } from './lookup.js';
-import { builtinSchema } from './tables.js';
+import { builtinSchemaNow, fieldsByName, schemaKind } from './lookup.js';
 
 const entries = new WeakMap<SchemaField, PatchMetaEntry | undefined>();
 
@@ -48,7 +47,8 @@ function lookupFrom(root: SchemaType, path: readonly string[]): PatchMetaEntry |
 
 const perType = new WeakMap<SchemaType, PatchMeta>();
 
-function patchMetaOf(t: SchemaType): PatchMeta {
+/** Metadata for a kind given by its type; the walk works on any compiled schema, not only the built-in one. */
+export function patchMetaOf(t: SchemaType): PatchMeta {
   let m = perType.get(t);
   if (!m) {
     m = { lookup: (path) => lookupFrom(t, path) };
@@ -70,6 +70,6 @@ export function builtinPatchMetaFor(apiVersion: string, kind: string): PatchMeta
 const metadataOnly: PatchMeta = {
   lookup(path) {
     if (path.length < 2 || path[0] !== 'metadata') return undefined;
-    return lookupFrom(builtinSchema.types.get('ObjectMeta')!, path.slice(1));
+    return lookupFrom(builtinSchemaNow().types.get('ObjectMeta')!, path.slice(1));
   },
 };

@@ -4,6 +4,7 @@
  * group's schema file lands.
  */
 import { compileTables, type CompiledSchema } from './compile.js';
+import { registerBuiltinSchema } from './lookup.js';
 import type { TypeTable } from './format.js';
 import { metaTypes } from '../apis/meta/schema.js';
 import { coreTypes } from '../apis/core/schema.js';
@@ -34,3 +35,4 @@ export const builtinTables: readonly TypeTable[] = [
 ];
 
 export const builtinSchema: CompiledSchema = compileTables(builtinTables);
+registerBuiltinSchema(builtinSchema);

@@ -28,7 +28,7 @@ import { newOpenApiService } from '../endpoints/openapi.js';
 import type { HandlerEnv, Route, TokenIssuer } from '../endpoints/resource-handler.js';
 import { type Logger, writeError } from '../endpoints/status.js';
 import { type ApiRequest, buildChain, type Filter, type Handler } from '../filters/chain.js';
-import { type AuditOptions, newAudit } from '../filters/audit.js';
+import type { AuditOptions } from '../filters/audit.js';
 import { withAuthentication } from '../filters/authentication.js';
 import { withAuthorization } from '../filters/authorization.js';
 import { withImpersonation } from '../filters/impersonation.js';
@@ -39,14 +39,13 @@ import { withTimeout } from '../filters/timeout.js';
 import { reviewHandlers } from '../registry/reviews.js';
 import { ServiceAllocators, parseCidr, parsePortRange } from '../registry/services.js';
 import { Store } from '../registry/store.js';
-import { builtinSchema } from '../schema/tables.js';
+import { builtinSchemaNow, loadBuiltinSchema } from '../schema/lookup.js';
 import { openSqliteStorage } from '../storage/sqlite/sqlite-storage.js';
 import type { Storage } from '../storage/storage.js';
 import { defaultAdvertiseAddress, ensureBootstrapObjects, ensureKubernetesService } from './bootstrap.js';
 import { LeaseEndpointReconciler } from './endpoint-reconciler.js';
 import { LeaderElector, type LeaderElectionConfig } from '../controllers/leader-election.js';
 import { getOrNull, listAll } from './lookups.js';
-import { listenSecure } from './secure-listener.js';
 import { newApiHandler, versionInfo } from './handler.js';
 import { ApiMetrics } from './metrics.js';
 
@@ -119,13 +118,19 @@ export interface RunningApiServer {
   close(): Promise<void>;
 }
 
-export function buildRoutes(storage: Storage, alloc: ServiceAllocators, admissionPlugins: readonly string[] = defaultOnPlugins, rbac: RbacPolicyHolder = {}): Map<string, Route> {
+/**
+ * mirror: admission reads namespaces and quotas from watch-fed mirrors (admission/mirror.ts). The
+ * server turns it on for both backends: on SQLite a mirror is never behind an acknowledged write;
+ * on etcd it is behind by the watch delay, as upstream's informer-fed admission listers are.
+ */
+export function buildRoutes(storage: Storage, alloc: ServiceAllocators, admissionPlugins: readonly string[] = defaultOnPlugins, rbac: RbacPolicyHolder = {}, mirror = false): Map<string, Route> {
   const routes = new Map<string, Route>();
   // Plugins read through the same Stores the API serves (bound late: routes fill in below).
   const admission = buildAdmission(admissionPlugins, {
     get: (gr, ns, name) => getOrNull(routes, gr, ns, name),
     list: (gr, ns) => listAll(routes, gr, ns),
     rbac,
+    mirrorFrom: mirror ? storage : undefined,
   });
   for (const def of builtinResources) {
     const hooks = def.group === '' && def.resource === 'services' ? alloc.hooks() : undefined;
@@ -140,7 +145,7 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
   const storage = o.storage ?? await openSqliteStorage({ path: join(o.dataDir, 'kubets.db') });
   const alloc = new ServiceAllocators(storage, parseCidr(o.serviceClusterIpRange), parsePortRange(o.serviceNodePortRange));
   const rbacPolicy: RbacPolicyHolder = {};
-  const routes = buildRoutes(storage, alloc, o.admissionPlugins, rbacPolicy);
+  const routes = buildRoutes(storage, alloc, o.admissionPlugins, rbacPolicy, true);
   const stores = new Map([...routes].map(([k, r]) => [k, r.store]));
   const securePort = o.secure?.securePort ?? 0;
 
@@ -181,13 +186,14 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
     env, metrics,
     discovery: buildDiscovery(builtinResources, groupOrder, discoveryAddress),
     // Documents are built on the first request for them, not here: start-up stays fast.
-    openapi: newOpenApiService(() => ({ schema: builtinSchema, resources: builtinResources, serverVersion: versionInfo.gitVersion })),
+    openapi: newOpenApiService(() => ({ schema: builtinSchemaNow(), resources: builtinResources, serverVersion: versionInfo.gitVersion })),
     livez: [checks.ping, checks.log, checks.storage],
     readyz: [checks.ping, checks.log, checks.storage, checks.started, checks.shutdown],
   });
   const inflight = { count: 0 };
-  // null when audit is off: the stage is then not in the chains at all.
-  const audit = o.audit ? await newAudit(o.audit, o.log) : null;
+  // null when audit is off: the stage is then not in the chains at all. Without a log path it is
+  // off whatever the policy says, so the audit code (policy, events, log rotation) is not loaded.
+  const audit = o.audit && o.audit.log.path !== '' ? await (await import('../filters/audit.js')).newAudit(o.audit, o.log) : null;
   const stages = (...fs: Array<Filter | null | undefined>) => fs.filter((f): f is Filter => !!f);
   const closers: Array<(graceMs: number) => Promise<void>> = [];
 
@@ -233,6 +239,8 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
       withMaxInFlight(o.maxRequestsInflight, o.maxMutatingRequestsInflight, (u) => u.groups.includes('system:masters')),
       withAuthorization(auth.authorizer),
     ));
+    // Loaded with the secure port only: node:http2 and node:tls are not needed without it.
+    const { listenSecure } = await import('./secure-listener.js');
     const listener = await listenSecure({
       port: o.secure.securePort, host: o.secure.bindAddress, certPem: secure.servingCert, keyPem: secure.servingKey,
       clientCaPem: secure.clientCaPem, minVersion: o.secure.tlsMinVersion, ciphers: o.secure.tlsCiphers,
@@ -245,13 +253,14 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
     await writeKubeconfig(adminKubeconfig, { server: secureUrl, caCertPem: secure.pki.caCert, clientCertPem: secure.pki.adminCert, clientKeyPem: secure.pki.adminKey });
   }
 
-  await ensureKubernetesService(stores, alloc.firstIP(), servedSecurePort);
   const reconcilerConfig = o.endpointReconciler ?? { type: 'lease', intervalMs: 10_000, ttlMs: 15_000 };
   const reconciler = reconcilerConfig.type === 'lease' ? new LeaseEndpointReconciler({
     storage, stores, ip: advertise, port: servedSecurePort, intervalMs: reconcilerConfig.intervalMs, ttlMs: reconcilerConfig.ttlMs, log: o.log,
   }) : undefined;
-  // Listed in the endpoints before reporting ready, as upstream's post-start hook.
-  await reconciler?.reconcile();
+  // The kubernetes Service, and this server listed in its endpoints before reporting ready (as
+  // upstream's post-start hook). They touch different objects: done together, their writes share
+  // group commits (a fresh start's five sequential commits become three).
+  await Promise.all([ensureKubernetesService(stores, alloc.firstIP(), servedSecurePort), reconciler?.reconcile()]);
   reconciler?.start();
 
   let compactedUpTo = await storage.currentRevision();
@@ -307,6 +316,10 @@ export async function startApiServer(o: ApiServerOptions): Promise<RunningApiSer
   }
 
   startupDone = true;
+  // Off the path to ready, but loaded before the first request is likely to need it.
+  setImmediate(() => { loadBuiltinSchema().catch((e) => o.log.error('loading the schema tables failed', { error: String(e) })); });
+  // Work that can wait until the server is ready: prom-client's import (a scrape before then loads it).
+  setTimeout(() => metrics.load().catch((e) => o.log.error('loading metrics failed', { error: String(e) })), 1000).unref();
   return {
     insecureUrl,
     secureUrl,

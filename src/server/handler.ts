@@ -2,6 +2,7 @@
  * The API handler at the bottom of the filter chain: discovery, /version, health, /metrics and
  * resource requests. Everything it needs is resolved at start and passed in.
  */
+import { builtinSchemaLoaded, loadBuiltinSchema } from '../schema/lookup.js';
 import { ApiError } from '../apis/meta/errors.js';
 import type { DiscoveryDocs } from '../endpoints/discovery.js';
 import { negotiate } from '../endpoints/negotiation.js';
@@ -38,7 +39,11 @@ const healthEndpoints = new Set(['healthz', 'livez', 'readyz']);
 export function newApiHandler(d: ApiHandlerDeps): Handler {
   return async (r) => {
     const { req, res, info } = r;
-    if (info.isResourceRequest) return handleResource(req, res, info, r.user, d.env);
+    // Decoding, patching and OpenAPI read the schema tables, loaded after start-up (lookup.ts).
+    if (info.isResourceRequest) {
+      if (!builtinSchemaLoaded()) await loadBuiltinSchema();
+      return handleResource(req, res, info, r.user, d.env);
+    }
     const segments = info.path.split('/').filter(Boolean);
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {});
@@ -47,7 +52,10 @@ export function newApiHandler(d: ApiHandlerDeps): Handler {
       const checks = segments[0] === 'readyz' ? d.readyz : d.livez;
       return serveHealth(res, segments[0], segments[1] ?? '', info.query, checks);
     }
-    if (segments[0] === 'openapi') return d.openapi.serve(req, res, segments.slice(1), info.query);
+    if (segments[0] === 'openapi') {
+      if (!builtinSchemaLoaded()) await loadBuiltinSchema();
+      return d.openapi.serve(req, res, segments.slice(1), info.query);
+    }
     const path = '/' + segments.join('/');
     switch (path) {
       case '/version':

@@ -10,7 +10,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const repoRoot = resolve(new URL('../../..', import.meta.url).pathname);
-const mainJs = join(repoRoot, 'dist/src/cli/main.js');
+/**
+ * The CLI that `npm start` runs: the esbuild bundle (scripts/bundle.mjs), so the tests check what
+ * users run. scripts/run-tests.mjs rebuilds it from src before any e2e test runs.
+ */
+export const mainJs = join(repoRoot, 'dist/bundle/main.js');
 
 export const kubectlPath = (() => {
   const r = spawnSync('which', ['kubectl'], { encoding: 'utf8' });

@@ -6,9 +6,8 @@ import { readFileSync } from 'node:fs';
 import { request, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { api, eventually, repoRoot, startServer, type TestServer } from './harness.js';
+import { api, eventually, mainJs, repoRoot, startServer, type TestServer } from './harness.js';
 
-const mainJs = join(repoRoot, 'dist/src/cli/main.js');
 
 /** Runs `kubets apiserver <args>` to completion (bounded), for flag checks. */
 function runApiserver(args: string[], timeoutMs = 15_000): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {

@@ -9,6 +9,7 @@ import { ApiError } from '../../src/apis/meta/errors.js';
 import { decodeObject, Scheme, summarizeData, warningHeader } from '../../src/endpoints/decode.js';
 import { goTimeParseError, rfc3339, rfc3339Micro } from '../../src/endpoints/go-time.js';
 import type { ResourceDef } from '../../src/registry/rest.js';
+import '../../src/schema/tables.js'; // registers the built-in schema (the server loads it after start-up)
 
 const t = { timeout: 20_000 };
 

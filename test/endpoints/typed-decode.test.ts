@@ -6,6 +6,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { typedDecode, typedDescFor } from '../../src/endpoints/typed-decode.js';
+import '../../src/schema/tables.js'; // registers the built-in schema (the server loads it after start-up)
 
 const check = (apiVersion: string, kind: string, body: Record<string, unknown>) =>
   typedDecode(body, typedDescFor(apiVersion, kind));

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { ApiError } from '../../src/apis/meta/errors.js';
 import { applyPatch, supportedPatchTypes, type PatchMeta } from '../../src/patch/index.js';
 import { builtinPatchMetaFor } from '../../src/schema/patch-meta.js';
+import '../../src/schema/tables.js'; // registers the built-in schema (the server loads it after start-up)
 
 const smp = 'application/strategic-merge-patch+json', merge = 'application/merge-patch+json', json = 'application/json-patch+json';
 // Derived from the apps/v1 and core/v1 schema tables (containers by name, volumes by name, ...).

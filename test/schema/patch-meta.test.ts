@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyPatch } from '../../src/patch/index.js';
 import { builtinPatchMetaFor } from '../../src/schema/patch-meta.js';
+import '../../src/schema/tables.js'; // registers the built-in schema (the server loads it after start-up)
 
 const smp = 'application/strategic-merge-patch+json';
 const containers = { patchStrategy: 'merge', patchMergeKey: 'name', isList: true };

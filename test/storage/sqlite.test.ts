@@ -68,6 +68,38 @@ describe('SqliteStorage on disk', () => {
     } finally { await s.close(); }
   });
 
+  it('a create refused as existing inside a group commit leaves the rest of the batch whole', t, async () => {
+    const path = freshPath();
+    let s = await openSqliteStorage({ path });
+    await s.create(key('a'), cm('a', { v: 'old' }));
+    // One turn of the event loop: one transaction, with a refused write between two good ones.
+    const results = await Promise.allSettled([
+      s.create(key('b'), cm('b')), s.create(key('a'), cm('a', { v: 'new' })), s.create(key('c'), cm('c')),
+    ]);
+    assert.equal(results[0].status, 'fulfilled');
+    assert.ok(results[1].status === 'rejected' && isCode('KeyExists')(results[1].reason));
+    assert.equal(results[2].status, 'fulfilled');
+    assert.equal(await s.currentRevision(), 3, 'the refused create takes no revision');
+    await s.close();
+
+    s = await openSqliteStorage({ path });
+    try {
+      assert.deepEqual((await s.get(key('a'))).data, { v: 'old' });
+      assert.equal((await s.get(key('b'))).metadata.resourceVersion, '2');
+      assert.equal((await s.get(key('c'))).metadata.resourceVersion, '3');
+      // The log holds the acknowledged writes and nothing of the refused one.
+      const stop = new AbortController();
+      const seen = await take(s.watch('/registry/configmaps/ns/', { resourceVersion: '1' }, stop.signal), 2);
+      stop.abort();
+      assert.deepEqual(seen.map((e) => (e.type === 'BOOKMARK' ? 'BOOKMARK' : `${e.type} ${e.object.metadata.name} ${e.revision} ${JSON.stringify(e.object.data)}`)),
+        ['ADDED b 2 {}', 'ADDED c 3 {}']);
+      const atOne = await s.list('/registry/configmaps/ns/', { resourceVersion: '1', resourceVersionMatch: 'Exact' });
+      assert.deepEqual(atOne.items.map((o) => `${o.metadata.name} ${JSON.stringify(o.data)}`), ['a {"v":"old"}']);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('refuses a second opener of the same file while the first holds it', t, async () => {
     const path = freshPath();
     const s = await openSqliteStorage({ path });

@@ -16,6 +16,11 @@ import {
 } from './validation.js';
 import { validateStatefulSet, validateStatefulSetUpdate } from './validation-statefulset.js';
 import { typedStrategy } from './typed-strategy.js';
+import { validateCollisionCount, validateWorkloadStatus } from './validation-status.js';
+
+/** The status half every workload shares (see validation-status.ts). */
+const statusRules = (kind: 'Deployment' | 'ReplicaSet' | 'StatefulSet' | 'DaemonSet'): Strategy =>
+  ({ validate: validateWorkloadStatus(kind), validateUpdate: validateCollisionCount });
 
 const appsV1 = { group: 'apps', versions: ['v1'] };
 const all = ['all'];
@@ -24,7 +29,7 @@ const typed = (defaults: (obj: KubeObject) => void, validate: (obj: KubeObject) 
   validateUpdate?: (obj: KubeObject, old: KubeObject) => FieldError[]) => typedStrategy({ defaults, validate, validateUpdate });
 
 /** Deployment PrepareForUpdate: annotation changes bump generation too (they are copied to ReplicaSets). */
-const deploymentStrategy: Strategy = composeStrategies(statusReset(), typed(defaultDeployment, validateDeployment, validateSelectorUpdate), {
+const deploymentStrategy: Strategy = composeStrategies(statusReset(), typed(defaultDeployment, validateDeployment, validateSelectorUpdate), statusRules('Deployment'), {
   prepareForUpdate(obj, old) {
     if (!jsonEqual(obj.metadata.annotations ?? {}, old.metadata.annotations ?? {})) bumpGeneration(obj, old);
   },
@@ -46,7 +51,7 @@ function setTemplateGeneration(obj: KubeObject, n: number): void {
  * DaemonSet: templateGeneration starts at 1 (or what the client sent, if higher), may not be set
  * by an update, and goes up by one whenever spec.template changes.
  */
-const daemonSetStrategy: Strategy = composeStrategies(statusReset(), typed(defaultDaemonSet, validateDaemonSet), {
+const daemonSetStrategy: Strategy = composeStrategies(statusReset(), typed(defaultDaemonSet, validateDaemonSet), statusRules('DaemonSet'), {
   prepareForCreate(ds) {
     setTemplateGeneration(ds, Math.max(templateGeneration(ds), 1));
   },
@@ -74,7 +79,7 @@ export const appsResources: ResourceDef[] = [
   }),
   workload('daemonsets', 'DaemonSet', 'ds', daemonSetStrategy, false),
   workload('deployments', 'Deployment', 'deploy', deploymentStrategy, true),
-  workload('replicasets', 'ReplicaSet', 'rs', composeStrategies(statusReset(), typed(defaultReplicaSet, validateReplicaSet, validateSelectorUpdate)), true),
+  workload('replicasets', 'ReplicaSet', 'rs', composeStrategies(statusReset(), typed(defaultReplicaSet, validateReplicaSet, validateSelectorUpdate), statusRules('ReplicaSet')), true),
   // ValidateStatefulSetName: pods are named <set>-<ordinal>, so the set's name must be a DNS label.
-  workload('statefulsets', 'StatefulSet', 'sts', composeStrategies(statusReset(), typed(defaultStatefulSet, validateStatefulSet, validateStatefulSetUpdate)), true, 'dns1123Label'),
+  workload('statefulsets', 'StatefulSet', 'sts', composeStrategies(statusReset(), typed(defaultStatefulSet, validateStatefulSet, validateStatefulSetUpdate), statusRules('StatefulSet')), true, 'dns1123Label'),
 ];

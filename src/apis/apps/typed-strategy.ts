@@ -25,8 +25,10 @@ export function typedStrategy(rules: TypedRules): Strategy {
     s.prepareForCreate = (obj) => defaults(obj);
     s.prepareForUpdate = (obj, old) => {
       defaults(obj);
+      // Only undo a bump the Store made for a difference the defaults have since filled in; never
+      // add one (resources that do not track generation keep whatever they hold).
       const gen = old.metadata.generation;
-      if (gen !== undefined && obj.metadata.generation !== undefined) obj.metadata.generation = specChanged(obj, old) ? gen + 1 : gen;
+      if (gen !== undefined && obj.metadata.generation === gen + 1 && !specChanged(obj, old)) obj.metadata.generation = gen;
     };
   }
   if (rules.validate) s.validate = rules.validate;

@@ -9,7 +9,9 @@ import type { ResourceDef, Strategy } from '../../registry/rest.js';
 import { composeStrategies, defineResource, fieldSelectors, fieldString, section, statusReset, statusSubresource } from '../core/define.js';
 import { typedStrategy } from '../apps/typed-strategy.js';
 import { copyTemplateLabels, defaultCronJob, defaultJob } from './defaults.js';
-import { controllerUidLabel, jobNameLabel, legacyControllerUidLabel, legacyJobNameLabel, validateJob, validateJobUpdate } from './validation.js';
+import {
+  controllerUidLabel, jobNameLabel, legacyControllerUidLabel, legacyJobNameLabel, validateJob, validateJobStatus, validateJobUpdate,
+} from './validation.js';
 import { validateCronJob } from './validation-cronjob.js';
 
 const batchV1 = { group: 'batch', versions: ['v1'] };
@@ -39,6 +41,7 @@ function generateSelector(job: KubeObject): void {
 const jobStrategy: Strategy = composeStrategies(
   statusReset(),
   typedStrategy({ defaults: defaultJob, validate: validateJob, validateUpdate: validateJobUpdate }),
+  { validate: validateJobStatus },
   {
     // Defaults ran first (manualSelector is false by then); the generated labels then reach the
     // Job's own labels as upstream's read-back defaulting would put them there.

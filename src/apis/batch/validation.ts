@@ -132,3 +132,9 @@ export function validateJobUpdate(job: KubeObject, old: KubeObject): FieldError[
   }
   return errs;
 }
+
+/** ValidateJobStatus: the pod counters are never negative (upstream checks more once the Job is finished). */
+export function validateJobStatus(job: KubeObject): FieldError[] {
+  const status = asObj(job.status);
+  return ['active', 'succeeded', 'failed', 'ready', 'terminating'].flatMap((k) => nonNegative(status[k], `status.${k}`));
+}

@@ -7,6 +7,7 @@
 import type { ResourceDef, RequestContext, Strategy } from '../../registry/rest.js';
 import type { KubeObject } from '../meta/types.js';
 import { composeStrategies, defineResource, fieldSelectors, fieldString, section, statusReset, statusSubresource } from '../core/define.js';
+import { validateCertificateSigningRequest } from './validation.js';
 
 /** PrepareForCreate: clear user-specified identity, record the authenticated user's. */
 function recordRequester(csr: KubeObject, ctx: RequestContext): void {
@@ -29,6 +30,8 @@ const csrStrategy: Strategy = composeStrategies(
     },
   },
   fieldSelectors({ 'spec.signerName': (c) => fieldString(c, 'spec.signerName') }),
+  // On update the spec is the stored one (see above), so this only ever rejects a create.
+  { validate: validateCertificateSigningRequest },
 );
 
 export const certificatesResources: ResourceDef[] = [

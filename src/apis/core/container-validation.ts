@@ -10,6 +10,7 @@ import { type Obj, objAt, objectsAt, str } from './json-shapes.js';
 import { validateContainerProbes } from './probe-validation.js';
 import { isOvercommitAllowed, quantityText, validateContainerResourceName, validateQuantityValue } from './resource-names.js';
 import { parseQuantity } from '../meta/quantity.js';
+import { validateContainerSecurityContext } from './security-context-validation.js';
 import { isValidPortName, isValidPortNum, validateLocalDescendingPath } from './value-formats.js';
 
 function validatePorts(c: Obj, path: string): FieldError[] {
@@ -104,6 +105,7 @@ function validateContainerCommon(c: Obj, path: string, volumes: ReadonlySet<stri
   else if (!['Always', 'IfNotPresent', 'Never'].includes(pull)) errs.push(fieldNotSupported(`${path}.imagePullPolicy`, pull, ['Always', 'IfNotPresent', 'Never']));
   const resources = objAt(c, 'resources');
   if (resources) errs.push(...validateResources(resources, `${path}.resources`));
+  errs.push(...validateContainerSecurityContext(c, path));
   return errs;
 }
 

@@ -11,6 +11,7 @@ import { isQualifiedName } from '../meta/validation.js';
 import type { Strategy } from '../../registry/rest.js';
 import { section } from './define.js';
 import { type Obj, isObj, objAt, objectsAt, str } from './json-shapes.js';
+import { canonicalizeResourceList } from './quantity-canonical.js';
 import { checkQuantityMap } from './quantity-decode.js';
 import { quantityText, validateContainerResourceName, validateQuantityValue, validateResourceName } from './resource-names.js';
 
@@ -18,7 +19,7 @@ const bounds = ['max', 'min', 'default', 'defaultRequest', 'maxLimitRequestRatio
 
 function defaultLimitRange(lr: KubeObject): void {
   for (const [item] of objectsAt(section(lr, 'spec'), 'limits')) {
-    for (const b of bounds) checkQuantityMap(item[b], 'LimitRange', 'v1');
+    for (const b of bounds) { checkQuantityMap(item[b], 'LimitRange', 'v1'); canonicalizeResourceList(item[b]); }
     if (item.type !== 'Container') continue;
     const fill = (target: 'default' | 'defaultRequest', from: Obj | undefined) => {
       for (const [k, v] of Object.entries(from ?? {})) {

@@ -8,6 +8,7 @@ import type { KubeObject } from '../meta/types.js';
 import type { Strategy } from '../../registry/rest.js';
 import { type Obj, isObj, listAt, str } from './json-shapes.js';
 import { goStrings, goValueError } from '../meta/validation.js';
+import { canonicalizeResourceList } from './quantity-canonical.js';
 import { validateTaints } from './toleration-validation.js';
 import { isValidIP } from './value-formats.js';
 
@@ -26,6 +27,7 @@ function defaultNode(node: KubeObject): void {
   if (status && isObj(status.capacity) && (status.allocatable === undefined || status.allocatable === null)) {
     status.allocatable = { ...status.capacity };
   }
+  if (status) { canonicalizeResourceList(status.capacity); canonicalizeResourceList(status.allocatable); }
 }
 
 /** ValidateCIDR: an address and a prefix length that fits it. */

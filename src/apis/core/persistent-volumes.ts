@@ -15,6 +15,7 @@ import { type Obj, defaultNil, defaultZero, isObj, listAt, objAt, str } from './
 import { specDiff } from './spec-diff.js';
 import { checkQuantityMap } from './quantity-decode.js';
 import { quantityText } from './resource-names.js';
+import { canonicalizeResourceList } from './quantity-canonical.js';
 import { defaultClaimSpec, defaultVolumeSources } from './volume-defaults.js';
 
 const accessModes = ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod'];
@@ -96,6 +97,7 @@ function validatePVUpdate(pv: KubeObject, old: KubeObject): FieldError[] {
 function defaultPV(pv: KubeObject): void {
   const spec = section(pv, 'spec');
   checkQuantityMap(spec.capacity, 'PersistentVolume', 'v1');
+  canonicalizeResourceList(spec.capacity);
   defaultZero(spec, 'persistentVolumeReclaimPolicy', 'Retain');
   defaultNil(spec, 'volumeMode', 'Filesystem');
   defaultVolumeSources(spec);

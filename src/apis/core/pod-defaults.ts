@@ -6,6 +6,7 @@
  */
 import { defaultPullPolicy } from './image-ref.js';
 import { type Obj, defaultNil, defaultZero, ensureObj, objAt, objectsAt, str } from './json-shapes.js';
+import { canonicalizeResourceList } from './quantity-canonical.js';
 import { defaultFieldRef, defaultVolume } from './volume-defaults.js';
 
 const containerLists = ['initContainers', 'containers', 'ephemeralContainers'] as const;
@@ -35,6 +36,8 @@ export function defaultContainer(c: Obj): void {
   defaultZero(c, 'terminationMessagePath', '/dev/termination-log');
   defaultZero(c, 'terminationMessagePolicy', 'File');
   for (const [port] of objectsAt(c, 'ports')) defaultZero(port, 'protocol', 'TCP');
+  const resources = objAt(c, 'resources');
+  if (resources) { canonicalizeResourceList(resources.limits); canonicalizeResourceList(resources.requests); }
   for (const key of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
     const probe = objAt(c, key);
     if (probe) defaultProbe(probe);
@@ -63,6 +66,7 @@ export function defaultPodSpec(spec: Record<string, unknown>): void {
   if (str(spec.serviceAccountName)) spec.serviceAccount = spec.serviceAccountName;
   for (const list of containerLists) for (const [c] of objectsAt(spec, list)) defaultContainer(c);
   for (const [v] of objectsAt(spec, 'volumes')) defaultVolume(v);
+  canonicalizeResourceList(spec.overhead);
 }
 
 /** A PodTemplateSpec (`spec.template` of a workload): only its spec has v1 defaults. */

@@ -3,10 +3,12 @@
  * for pods and for every workload that embeds a template. Expects v1 defaults to have been
  * applied (pod-defaults.ts), as upstream validates the defaulted object.
  */
-import { type FieldError, fieldForbidden, fieldInvalid, fieldNotSupported, fieldRequired } from '../meta/errors.js';
-import { isDNS1123Label, isDNS1123Subdomain, validateAnnotations, validateLabels } from '../meta/validation.js';
+import { type FieldError, fieldDuplicate, fieldForbidden, fieldInvalid, fieldNotSupported, fieldRequired } from '../meta/errors.js';
+import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, validateAnnotations, validateLabels } from '../meta/validation.js';
+import { validateAffinity, validateTopologySpread } from './affinity-validation.js';
 import { validateContainerLists } from './container-validation.js';
 import { type Obj, isObj, listAt, objAt, objectsAt, str } from './json-shapes.js';
+import { validatePodSecurityContext } from './security-context-validation.js';
 import { validateTolerations } from './toleration-validation.js';
 import { inclusiveRangeError, isValidIP } from './value-formats.js';
 import { validateVolumes } from './volume-validation.js';
@@ -53,6 +55,23 @@ function validateDNSConfig(spec: Obj, path: string): FieldError[] {
   return errs;
 }
 
+/** validateReadinessGates and validateSchedulingGates: qualified names, gates unique. */
+function validateGates(spec: Obj, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  for (const [g, i] of objectsAt(spec, 'readinessGates')) {
+    const t = str(g.conditionType);
+    errs.push(...isQualifiedName(t).map((m) => fieldInvalid(`${path}.readinessGates[${i}].conditionType`, t, m)));
+  }
+  const seen = new Set<string>();
+  for (const [g, i] of objectsAt(spec, 'schedulingGates')) {
+    const name = str(g.name);
+    errs.push(...isQualifiedName(name).map((m) => fieldInvalid(`${path}.schedulingGates[${i}]`, name, m)));
+    if (seen.has(name)) errs.push(fieldDuplicate(`${path}.schedulingGates[${i}]`, name));
+    seen.add(name);
+  }
+  return errs;
+}
+
 /** A name field that must be a DNS subdomain (or label) when it is set. */
 function optionalName(spec: Obj, key: string, path: string, check: (v: string) => string[]): FieldError[] {
   const v = str(spec[key]);
@@ -68,10 +87,11 @@ export function validatePodSpec(specValue: unknown, path: string): FieldError[] 
   errs.push(...validateEnum(spec.restartPolicy, `${path}.restartPolicy`, restartPolicies));
   errs.push(...validateEnum(spec.dnsPolicy, `${path}.dnsPolicy`, dnsPolicies));
   if (isObj(spec.nodeSelector)) errs.push(...validateLabels(spec.nodeSelector as Record<string, string>, `${path}.nodeSelector`));
-  for (const [secret, i] of objectsAt(spec, 'imagePullSecrets')) {
-    if (Object.keys(secret).some((k) => k !== 'name')) errs.push(fieldInvalid(`${path}.imagePullSecrets[${i}]`, secret, 'only name may be set'));
-  }
+  errs.push(...validatePodSecurityContext(spec, path));
+  errs.push(...validateAffinity(spec, `${path}.affinity`));
   errs.push(...validateDNSConfig(spec, `${path}.dnsConfig`));
+  errs.push(...validateGates(spec, path));
+  errs.push(...validateTopologySpread(spec, `${path}.topologySpreadConstraints`));
   errs.push(...optionalName(spec, 'serviceAccountName', path, isDNS1123Subdomain));
   errs.push(...optionalName(spec, 'nodeName', path, isDNS1123Subdomain));
   const deadline = spec.activeDeadlineSeconds;
@@ -81,6 +101,11 @@ export function validatePodSpec(specValue: unknown, path: string): FieldError[] 
   errs.push(...optionalName(spec, 'hostname', path, isDNS1123Label));
   errs.push(...optionalName(spec, 'subdomain', path, isDNS1123Label));
   errs.push(...validateTolerations(spec, `${path}.tolerations`));
+  for (const [alias, i] of objectsAt(spec, 'hostAliases')) {
+    const ip = str(alias.ip);
+    errs.push(...isValidIP(ip).map((m) => fieldInvalid(`${path}.hostAliases[${i}].ip`, ip, m)));
+    listAt(alias, 'hostnames').map(str).forEach((h, j) => errs.push(...isDNS1123Subdomain(h).map((m) => fieldInvalid(`${path}.hostAliases[${i}].hostnames[${j}]`, h, m))));
+  }
   errs.push(...optionalName(spec, 'priorityClassName', path, isDNS1123Subdomain));
   const preemption = spec.preemptionPolicy;
   if (typeof preemption === 'string' && preemption !== 'PreemptLowerPriority' && preemption !== 'Never') {

@@ -7,6 +7,7 @@ import { type FieldError, fieldInvalid } from '../meta/errors.js';
 import type { KubeObject } from '../meta/types.js';
 import type { Strategy } from '../../registry/rest.js';
 import { type Obj, isObj, listAt, objAt, str } from './json-shapes.js';
+import { canonicalizeResourceList } from './quantity-canonical.js';
 import { checkQuantityMap } from './quantity-decode.js';
 import { validateQuantityValue, validateResourceName } from './resource-names.js';
 
@@ -34,6 +35,10 @@ function validateQuota(rq: KubeObject): FieldError[] {
   return errs;
 }
 
-const decode = (rq: KubeObject) => checkQuantityMap(objAt(isObj(rq.spec) ? rq.spec : {}, 'hard'), 'ResourceQuota', 'v1');
+function decode(rq: KubeObject): void {
+  const hard = objAt(isObj(rq.spec) ? rq.spec : {}, 'hard');
+  checkQuantityMap(hard, 'ResourceQuota', 'v1');
+  canonicalizeResourceList(hard);
+}
 
 export const resourceQuotaRules: Strategy = { prepareForCreate: decode, prepareForUpdate: decode, validate: validateQuota };

@@ -4,6 +4,7 @@
  * ephemeral volume embeds.
  */
 import { type Obj, defaultNil, defaultZero, isObj, objAt, objectsAt } from './json-shapes.js';
+import { canonicalQuantity, canonicalizeResourceList } from './quantity-canonical.js';
 
 /** Every v1 VolumeSource member; a volume with none of them set becomes an emptyDir. */
 export const volumeSourceKeys = [
@@ -26,13 +27,16 @@ function defaultDownwardItems(source: Obj): void {
   for (const [item] of objectsAt(source, 'items')) defaultFieldRef(item);
 }
 
-/** SetDefaults_PersistentVolumeClaimSpec: volumeMode Filesystem. */
+/** SetDefaults_PersistentVolumeClaimSpec (volumeMode Filesystem) and its resource lists. */
 export function defaultClaimSpec(spec: Obj): void {
   defaultNil(spec, 'volumeMode', 'Filesystem');
+  const resources = objAt(spec, 'resources');
+  if (resources) { canonicalizeResourceList(resources.requests); canonicalizeResourceList(resources.limits); }
 }
 
 const sourceDefaults: Partial<Record<typeof volumeSourceKeys[number], (s: Obj) => void>> = {
   hostPath: (s) => defaultNil(s, 'type', ''),
+  emptyDir: (s) => { const q = canonicalQuantity(s.sizeLimit); if (q !== undefined) s.sizeLimit = q; },
   secret: (s) => defaultNil(s, 'defaultMode', defaultFileMode),
   configMap: (s) => defaultNil(s, 'defaultMode', defaultFileMode),
   downwardAPI: (s) => { defaultNil(s, 'defaultMode', defaultFileMode); defaultDownwardItems(s); },

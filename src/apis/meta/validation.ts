@@ -290,3 +290,30 @@ export function validateObjectMetaUpdate(newMeta: ObjectMeta, oldMeta: ObjectMet
     ...validateOwnerReferences(newMeta.ownerReferences, p('ownerReferences')), ...validateManagedFields(newMeta.managedFields, p('managedFields')));
   return errs;
 }
+
+// ---- label selectors (metav1validation.ValidateLabelSelector) ----
+
+/**
+ * A metav1.LabelSelector as JSON, with AllowInvalidLabelValueInSelector off. Shared by pod
+ * affinity terms and spread constraints; src/apis/apps/validation-fields.ts has the same rules for
+ * workload selectors and can use this one.
+ */
+export function validateLabelSelectorObject(sel: unknown, field: string): FieldError[] {
+  if (sel === null || typeof sel !== 'object' || Array.isArray(sel)) return [];
+  const s = sel as { matchLabels?: Record<string, string>; matchExpressions?: Array<{ key?: string; operator?: string; values?: string[] }> };
+  const errs = validateLabels(s.matchLabels, `${field}.matchLabels`);
+  (Array.isArray(s.matchExpressions) ? s.matchExpressions : []).forEach((e, i) => {
+    const p = `${field}.matchExpressions[${i}]`;
+    const values = Array.isArray(e?.values) ? e.values : [];
+    if (e?.operator === 'In' || e?.operator === 'NotIn') {
+      if (values.length === 0) errs.push(fieldRequired(`${p}.values`, "must be specified when `operator` is 'In' or 'NotIn'"));
+    } else if (e?.operator === 'Exists' || e?.operator === 'DoesNotExist') {
+      if (values.length > 0) errs.push(fieldForbidden(`${p}.values`, "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
+    } else {
+      errs.push(fieldInvalid(`${p}.operator`, e?.operator ?? '', 'not a valid selector operator'));
+    }
+    for (const m of isQualifiedName(e?.key ?? '')) errs.push(fieldInvalid(`${p}.key`, e?.key ?? '', m));
+    values.forEach((v, j) => { for (const m of isValidLabelValue(String(v))) errs.push(fieldInvalid(`${p}.values[${j}]`, v, m)); });
+  });
+  return errs;
+}

@@ -4,14 +4,19 @@
  * The escalation checks of upstream's RBAC storage belong to the authorizer, not here.
  */
 import type { ResourceDef } from '../../registry/rest.js';
+import type { Strategy } from '../../registry/rest.js';
 import { defineResource } from '../core/define.js';
+import { typedStrategy } from '../apps/typed-strategy.js';
+import { defaultBinding, validateBinding, validateBindingUpdate, validateRole } from './validation.js';
 
 const rbacV1 = { group: 'rbac.authorization.k8s.io', versions: ['v1'] };
-const opts = { nameValidation: 'pathSegment' as const, strategy: { allowCreateOnUpdate: true } };
+const opts = (strategy: Strategy) => ({ nameValidation: 'pathSegment' as const, strategy: { ...strategy, allowCreateOnUpdate: true } });
+const role = (namespaced: boolean) => opts(typedStrategy({ validate: validateRole(namespaced) }));
+const binding = (namespaced: boolean) => opts(typedStrategy({ defaults: defaultBinding, validate: validateBinding(namespaced), validateUpdate: validateBindingUpdate }));
 
 export const rbacResources: ResourceDef[] = [
-  defineResource(rbacV1, 'clusterrolebindings', 'ClusterRoleBinding', false, opts),
-  defineResource(rbacV1, 'clusterroles', 'ClusterRole', false, opts),
-  defineResource(rbacV1, 'rolebindings', 'RoleBinding', true, opts),
-  defineResource(rbacV1, 'roles', 'Role', true, opts),
+  defineResource(rbacV1, 'clusterrolebindings', 'ClusterRoleBinding', false, binding(false)),
+  defineResource(rbacV1, 'clusterroles', 'ClusterRole', false, role(false)),
+  defineResource(rbacV1, 'rolebindings', 'RoleBinding', true, binding(true)),
+  defineResource(rbacV1, 'roles', 'Role', true, role(true)),
 ];

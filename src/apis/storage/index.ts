@@ -9,6 +9,7 @@ import { defaultCSIDriver, defaultStorageClass } from './defaults.js';
 import {
   validateCSIDriver, validateCSIDriverUpdate, validateStorageClass, validateStorageClassUpdate, validateVolumeAttachment, validateVolumeAttachmentUpdate,
 } from './validation.js';
+import { validateCSINode, validateCSIStorageCapacity } from './validation-csi.js';
 
 const storageV1 = { group: 'storage.k8s.io', versions: ['v1'] };
 
@@ -17,8 +18,8 @@ export const storageResources: ResourceDef[] = [
     generation: true,
     strategy: typedStrategy({ defaults: defaultCSIDriver, validate: validateCSIDriver, validateUpdate: validateCSIDriverUpdate }),
   }),
-  defineResource(storageV1, 'csinodes', 'CSINode', false),
-  defineResource(storageV1, 'csistoragecapacities', 'CSIStorageCapacity', true),
+  defineResource(storageV1, 'csinodes', 'CSINode', false, { strategy: { validate: validateCSINode } }),
+  defineResource(storageV1, 'csistoragecapacities', 'CSIStorageCapacity', true, { strategy: { validate: validateCSIStorageCapacity } }),
   defineResource(storageV1, 'storageclasses', 'StorageClass', false, {
     shortNames: ['sc'],
     strategy: typedStrategy({ defaults: defaultStorageClass, validate: validateStorageClass, validateUpdate: validateStorageClassUpdate }),

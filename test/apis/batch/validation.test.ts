@@ -67,6 +67,14 @@ describe('batch/v1 Job', () => {
     assert.deepEqual(errs, ['spec.completions: field is immutable', 'spec.template: field is immutable']);
   });
 
+  it('status counters are non-negative', () => {
+    const s = strategy('jobs');
+    const j = job({});
+    s.prepareForCreate!(j, ctx);
+    j.status = { active: -1, succeeded: 2 };
+    assert.deepEqual(s.validate!(j, ctx).map((e) => fieldErrorMessage(e)), ['status.active: Invalid value: -1: must be greater than or equal to 0']);
+  });
+
   it('a suspended job that never started may change its node selector', () => {
     const s = strategy('jobs');
     const old = job({ suspend: true });

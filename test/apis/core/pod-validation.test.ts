@@ -170,3 +170,63 @@ describe('validatePodSpecUpdate', () => {
     assert.deepEqual(messages(validatePodSpecUpdate(more, old)), ['spec.containers: Forbidden: pod updates may not add or remove containers']);
   });
 });
+
+describe('validatePodSpec: affinity and topology spread', () => {
+  it('checks node selector terms, weights, topology keys and spread constraints', () => {
+    const s = spec((x) => {
+      x.affinity = {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'zone', operator: 'In' }, { key: 'gpu', operator: 'Maybe' }] }] },
+          preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 0, preference: {} }],
+        },
+        podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchExpressions: [{ key: 'app', operator: 'Exists', values: ['x'] }] } }] },
+      };
+      x.topologySpreadConstraints = [{ maxSkew: 0, topologyKey: 'zone', whenUnsatisfiable: 'DoNotSchedule' }, { maxSkew: 1, topologyKey: 'zone', whenUnsatisfiable: 'DoNotSchedule' }];
+    });
+    assert.deepEqual(messages(validatePodSpec(s, 'spec')), [
+      "spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'",
+      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[1].operator: Invalid value: "Maybe": not a valid selector operator',
+      'spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight: Invalid value: 0: must be in the range 1-100',
+      "spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector.matchExpressions[0].values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+      'spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey: Required value: can not be empty',
+      'spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey: Invalid value: "": name part must be non-empty',
+      `spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey: Invalid value: "": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
+      'spec.topologySpreadConstraints[0].maxSkew: Invalid value: 0: must be greater than zero',
+      'spec.topologySpreadConstraints[1]: Duplicate value: "{zone, DoNotSchedule}"',
+    ]);
+  });
+});
+
+describe('validatePodSpec: security contexts', () => {
+  it('checks IDs, sysctls, seccomp profiles and privilege escalation', () => {
+    const s = spec((x) => {
+      x.securityContext = { runAsUser: -1, supplementalGroups: [1, 2147483648], sysctls: [{ name: 'net.core.somaxconn' }, { name: 'net.core.somaxconn' }, { name: 'Bad Name' }], seccompProfile: { type: 'Localhost' } };
+      c0(x).securityContext = { privileged: true, allowPrivilegeEscalation: false, runAsGroup: -5 };
+    });
+    assert.deepEqual(messages(validatePodSpec(s, 'spec')), [
+      'spec.containers[0].securityContext.runAsGroup: Invalid value: -5: must be between 0 and 2147483647, inclusive',
+      'spec.containers[0].securityContext: Invalid value: {"privileged":true,"allowPrivilegeEscalation":false,"runAsGroup":-5}: cannot set `allowPrivilegeEscalation` to false and `privileged` to true',
+      'spec.securityContext.runAsUser: Invalid value: -1: must be between 0 and 2147483647, inclusive',
+      'spec.securityContext.supplementalGroups[1]: Invalid value: 2147483648: must be between 0 and 2147483647, inclusive',
+      'spec.securityContext.sysctls[1].name: Duplicate value: "net.core.somaxconn"',
+      'spec.securityContext.sysctls[2].name: Invalid value: "Bad Name": must have at most 253 characters and match regex ([a-z0-9]([-_a-z0-9]*[a-z0-9])?[\\./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?',
+      'spec.securityContext.seccompProfile.localhostProfile: Required value: must be set when seccomp type is Localhost',
+    ]);
+  });
+});
+
+describe('validatePodSpec: gates and host aliases', () => {
+  it('checks readiness and scheduling gate names and host alias addresses', () => {
+    const s = spec((x) => {
+      x.readinessGates = [{ conditionType: 'example.com/ready' }];
+      x.schedulingGates = [{ name: 'example.com/wait' }, { name: 'example.com/wait' }];
+      x.hostAliases = [{ ip: '10.0.0.300', hostnames: ['ok.example', 'Not_OK'] }];
+    });
+    const got = messages(validatePodSpec(s, 'spec'));
+    assert.deepEqual(got.map((m) => m.slice(0, m.indexOf(':', m.indexOf(': ') + 2))), [
+      'spec.schedulingGates[1]: Duplicate value',
+      'spec.hostAliases[0].ip: Invalid value',
+      'spec.hostAliases[0].hostnames[1]: Invalid value',
+    ]);
+  });
+});

@@ -33,6 +33,11 @@ describe('Endpoints', () => {
       'subsets[1].ports[1].port: Invalid value: 70000: must be between 1 and 65535, inclusive',
     ]);
   });
+
+  it('the API server\'s own default/kubernetes endpoints may list a loopback address', () => {
+    const ep: KubeObject = { metadata: { name: 'kubernetes', namespace: 'default' }, subsets: [{ addresses: [{ ip: '127.0.0.1' }], ports: [{ name: 'https', port: 6443 }] }] };
+    assert.deepEqual(created(endpointsStrategy, ep), []);
+  });
 });
 
 describe('LimitRange', () => {
@@ -60,7 +65,7 @@ describe('ResourceQuota', () => {
     ['unknown resource, fractional count, negative value', { hard: { widgets: '1', pods: '1.5', 'limits.memory': '-1' } }, [
       'spec.hard[widgets]: Invalid value: "widgets": must be a standard resource type or fully qualified',
       'spec.hard[widgets]: Invalid value: "widgets": must be a standard resource for quota',
-      'spec.hard[pods]: Invalid value: "1.5": must be an integer',
+      'spec.hard[pods]: Invalid value: "1500m": must be an integer',
       'spec.hard[limits.memory]: Invalid value: "-1": must be greater than or equal to 0',
     ]],
     ['unknown scope', { scopes: ['Sometimes'] }, ['spec.scopes: Invalid value: "Sometimes": unsupported scope']],

@@ -59,3 +59,17 @@ describe('storage.k8s.io/v1 VolumeAttachment', () => {
   it('source needs exactly one volume', () => assert.deepEqual(createErrors(s, va({ source: {} })), ['spec.source: Required value: must specify exactly one of inlineVolumeSpec and persistentVolumeName']));
   it('attacher required', () => assert.deepEqual(createErrors(s, va({ attacher: '' })), ['spec.attacher: Required value']));
 });
+
+describe('storage.k8s.io/v1 CSINode and CSIStorageCapacity', () => {
+  const node = strategyOf('storage.k8s.io', 'csinodes');
+  const cap = strategyOf('storage.k8s.io', 'csistoragecapacities');
+  it('a CSINode driver needs a node ID and a unique name', () => {
+    const o: KubeObject = { metadata: { name: 'n1' }, spec: { drivers: [{ name: 'a.example.com', nodeID: 'n1' }, { name: 'a.example.com', nodeID: '' }] } };
+    assert.deepEqual(createErrors(node, o), ['spec.drivers[1].name: Duplicate value: "a.example.com"', 'spec.drivers[1].nodeID: Required value']);
+  });
+  it('capacity is a non-negative quantity of a named class', () => {
+    const o: KubeObject = { metadata: { name: 'c', namespace: 'ns' }, storageClassName: 'fast', capacity: '-1Gi' };
+    assert.deepEqual(createErrors(cap, o), ['capacity: Invalid value: "-1Gi": must be greater than or equal to 0']);
+    assert.deepEqual(createErrors(cap, { metadata: { name: 'c', namespace: 'ns' }, storageClassName: 'fast', capacity: '10Gi' }), []);
+  });
+});
