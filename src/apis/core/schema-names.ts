@@ -3,10 +3,11 @@
  * live there without an import cycle): gvk and OpenAPI names of core types, and the patch
  * metadata upstream repeats on most condition lists.
  */
-import type { FieldMeta, GroupVersionKind } from '../../schema/format.js';
+import type { FieldMeta } from '../../schema/format.js';
+import { servedAt } from '../meta/schema-list.js';
 
 /** The gvk of a core/v1 kind. */
-export const v1 = (kind: string): GroupVersionKind[] => [{ group: '', version: 'v1', kind }];
+export const v1 = servedAt('', 'v1');
 
 /** The OpenAPI definition name of a core/v1 type. */
 export const c = (ref: string): string => `io.k8s.api.core.v1.${ref}`;

@@ -8,7 +8,8 @@
  * after v1.32 that the protobuf tables already carried stay so the wire format keeps them.
  */
 import type { TypeTable } from '../../schema/format.js';
-import { conditionTail } from '../meta/schema-list.js';
+import { conditionTail, listOf } from '../meta/schema-list.js';
+import { v1 } from './schema-names.js';
 import { coreAffinityTypes } from './schema-affinity.js';
 import { coreContainerTypes } from './schema-container.js';
 import { coreSecurityTypes } from './schema-security.js';
@@ -25,23 +26,14 @@ const podOnlyTypes: TypeTable = {
   Pod: {
     name: 'io.k8s.api.core.v1.Pod',
     description: 'A group of one or more containers scheduled together onto one node, sharing network and storage. Clients create pods; the scheduler binds them to nodes and the kubelet runs them.',
-    gvk: [{ group: '', version: 'v1', kind: 'Pod' }],
+    gvk: v1('Pod'),
     fields: [
       ['1 metadata ObjectMeta', "The pod's standard object metadata: name, namespace, labels, annotations and the rest."],
       ['2 spec PodSpec', 'The desired behavior of the pod: its containers, volumes and scheduling constraints.'],
       ['3 status PodStatus', 'What the system last observed about the pod. Written by the kubelet and the control plane; read-only for clients.'],
     ],
   },
-  PodList: {
-    // Same shape as every <Kind>List; switch to meta/schema-list.ts listOf once it is in main.
-    name: 'io.k8s.api.core.v1.PodList',
-    description: 'A list of Pod objects, as a list or watch of the collection returns them.',
-    gvk: [{ group: '', version: 'v1', kind: 'PodList' }],
-    fields: [
-      ['1 metadata ListMeta', 'Standard list metadata: the resourceVersion the list was read at and, for chunked reads, the continue token.'],
-      ['2 items Pod[]!', 'The pods.', req],
-    ],
-  },
+  PodList: listOf('io.k8s.api.core.v1.PodList', 'Pod', v1('Pod'), 'The pods.'),
   PodTemplateSpec: {
     name: 'io.k8s.api.core.v1.PodTemplateSpec',
     description: 'The metadata and spec a controller stamps onto each pod it creates from a template.',

@@ -6,7 +6,8 @@
  * follow upstream v1.32 (staging/src/k8s.io/api/core/v1/types.go).
  */
 import type { TypeTable } from '../../schema/format.js';
-import { conditionTail } from '../meta/schema-list.js';
+import { conditionTail, listOf } from '../meta/schema-list.js';
+import { v1 } from './schema-names.js';
 import { coreVolumeSourceTypes, keyItemsField, modeBits, optionalKeysField } from './schema-volume-sources.js';
 
 const req = { required: true } as const;
@@ -167,23 +168,14 @@ const volumeOnlyTypes: TypeTable = {
   PersistentVolumeClaim: {
     name: 'io.k8s.api.core.v1.PersistentVolumeClaim',
     description: 'A user\'s request for storage, bound to a PersistentVolume that satisfies it.',
-    gvk: [{ group: '', version: 'v1', kind: 'PersistentVolumeClaim' }],
+    gvk: v1('PersistentVolumeClaim'),
     fields: [
       ['1 metadata ObjectMeta', "The claim's standard object metadata."],
       ['2 spec PersistentVolumeClaimSpec', 'The storage asked for.'],
       ['3 status PersistentVolumeClaimStatus', 'What the system last observed about the claim. Read-only.'],
     ],
   },
-  PersistentVolumeClaimList: {
-    // Same shape as every <Kind>List; switch to meta/schema-list.ts listOf once it is in main.
-    name: 'io.k8s.api.core.v1.PersistentVolumeClaimList',
-    description: 'A list of PersistentVolumeClaim objects, as a list or watch of the collection returns them.',
-    gvk: [{ group: '', version: 'v1', kind: 'PersistentVolumeClaimList' }],
-    fields: [
-      ['1 metadata ListMeta', 'Standard list metadata: the resourceVersion the list was read at and, for chunked reads, the continue token.'],
-      ['2 items PersistentVolumeClaim[]!', 'The claims.', req],
-    ],
-  },
+  PersistentVolumeClaimList: listOf('io.k8s.api.core.v1.PersistentVolumeClaimList', 'PersistentVolumeClaim', v1('PersistentVolumeClaim'), 'The claims.'),
   PersistentVolumeClaimSpec: {
     name: 'io.k8s.api.core.v1.PersistentVolumeClaimSpec',
     description: 'The storage a claim asks for, and where it may come from.',

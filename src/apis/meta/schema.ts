@@ -5,7 +5,7 @@
  * by their plain Go names. A data table, so longer than our usual files.
  */
 import type { GroupVersionKind, TypeTable } from '../../schema/format.js';
-import { listMetaText, listOf } from './schema-list.js';
+import { listMetaText, listOf, servedAt } from './schema-list.js';
 
 /**
  * Every group version kubets serves. Upstream registers the option kinds and WatchEvent in each
@@ -23,7 +23,7 @@ export const servedGroupVersions: readonly (readonly [group: string, version: st
 const inEveryGroupVersion = (kind: string): GroupVersionKind[] =>
   servedGroupVersions.map(([group, version]) => ({ group, version, kind }));
 
-const core = (kind: string): GroupVersionKind[] => [{ group: '', version: 'v1', kind }];
+const core = servedAt('', 'v1');
 const metaGroup = (kind: string): GroupVersionKind[] => [
   { group: 'meta.k8s.io', version: 'v1', kind }, { group: 'meta.k8s.io', version: 'v1beta1', kind },
 ];
