@@ -43,7 +43,7 @@ const rounds = 3;
 const warmupMs = 500;
 const durationMs = 2000;
 const getConcurrency = [1, 16, 64];
-const createConcurrency = [1, 16];
+const createConcurrency = [1, 16, 64];
 const etcdConcurrency = [1, 16, 64];
 const only = new Set((process.env.BENCH_ONLY ?? 'startup,get,list,create,secure,etcd,schema').split(','));
 
