@@ -12,6 +12,12 @@ export interface RequestContext {
   /** '' for cluster-scoped requests. */
   namespace: string;
   dryRun: boolean;
+  /**
+   * Optional. The subresource an update writes through ('status', 'binding', ...); absent for
+   * the main resource. Lets a strategy apply upstream's per-subresource rules (BindingREST may
+   * set a pod's nodeName, a plain update may not).
+   */
+  subresource?: string;
 }
 
 export interface Strategy {

@@ -280,11 +280,12 @@ export class Store {
       }
       const errs = prepareMetaForUpdate(obj, current, this.def);
       if (subresource === '') this.def.strategy.prepareForUpdate?.(obj, current, ctx);
+      const sctx: RequestContext = subresource ? { ...ctx, subresource } : ctx;
       errs.push(
         ...validateObjectMetaUpdate(obj.metadata, current.metadata),
         ...validateObjectMeta(obj.metadata, { namespaced: this.def.namespaced, nameValidation: this.def.nameValidation }),
-        ...(this.def.strategy.validate?.(obj, ctx) ?? []),
-        ...(this.def.strategy.validateUpdate?.(obj, current, ctx) ?? []),
+        ...(this.def.strategy.validate?.(obj, sctx) ?? []),
+        ...(this.def.strategy.validateUpdate?.(obj, current, sctx) ?? []),
       );
       if (errs.length > 0) throw this.invalid(name, errs);
       const attrs = this.attrs('UPDATE', ctx, subresource, name, obj, current);

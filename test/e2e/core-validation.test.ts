@@ -61,6 +61,17 @@ describe('core v1 defaults and validation', { skip: skipWithoutKubectl, timeout:
     assert.match(r.stderr, /The Pod "web" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers\[\*\].image`,`spec.initContainers\[\*\].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` \(only additions to existing tolerations\),`spec.terminationGracePeriodSeconds` \(allow it to be set to 1 if it was previously negative\)/);
   });
 
+  it('only pods/binding may set an unbound pod\'s nodeName; a plain patch may not', async () => {
+    await kubectlOk(s, [...ns, 'run', 'unbound', '--image=nginx']);
+    const r = await kubectl(s, [...ns, 'patch', 'pod', 'unbound', '-p', '{"spec":{"nodeName":"n1"}}']);
+    assert.notEqual(r.code, 0);
+    assert.match(r.stderr, /The Pod "unbound" is invalid: spec: Forbidden: pod updates may not change fields other than/);
+    const bound = await api(s, 'POST', '/api/v1/namespaces/cv/pods/unbound/binding',
+      { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'unbound' }, target: { kind: 'Node', name: 'n1' } });
+    assert.equal(bound.status, 201, bound.text);
+    assert.equal((await api(s, 'GET', '/api/v1/namespaces/cv/pods/unbound')).json.spec.nodeName, 'n1');
+  });
+
   it('kubectl create service nodeport: defaults and allocations', async () => {
     await kubectlOk(s, [...ns, 'create', 'service', 'nodeport', 'np', '--tcp=80:8080']);
     const svc = JSON.parse(await kubectlOk(s, [...ns, 'get', 'svc', 'np', '-o', 'json']));

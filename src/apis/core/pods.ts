@@ -7,7 +7,7 @@
  */
 import type { FieldError } from '../meta/errors.js';
 import type { KubeObject } from '../meta/types.js';
-import type { Strategy } from '../../registry/rest.js';
+import type { RequestContext, Strategy } from '../../registry/rest.js';
 import { composeStrategies, fieldSelectors, fieldString, section, statusReset, valueAt } from './define.js';
 import { isObj } from './json-shapes.js';
 import { defaultPod } from './pod-defaults.js';
@@ -43,12 +43,13 @@ function decodePod(pod: KubeObject): void {
 
 /**
  * The binding subresource sets spec.nodeName through the same update path; upstream's
- * BindingREST never runs ValidatePodUpdate, so a first assignment of a node is let through here.
+ * BindingREST never runs ValidatePodUpdate, so there (only) a first assignment of a node is let
+ * through. A plain update may not change nodeName, as upstream.
  */
-function validateUpdate(pod: KubeObject, old: KubeObject): FieldError[] {
+function validateUpdate(pod: KubeObject, old: KubeObject, ctx: RequestContext): FieldError[] {
   const spec = isObj(pod.spec) ? pod.spec : {};
   const oldSpec = isObj(old.spec) ? old.spec : {};
-  if (!oldSpec.nodeName && spec.nodeName) return validatePodSpecUpdate(spec, { ...oldSpec, nodeName: spec.nodeName });
+  if (ctx.subresource === 'binding' && !oldSpec.nodeName && spec.nodeName) return validatePodSpecUpdate(spec, { ...oldSpec, nodeName: spec.nodeName });
   return validatePodSpecUpdate(spec, oldSpec);
 }
 
