@@ -163,7 +163,10 @@ export async function eventually<T>(fn: () => Promise<T | undefined | null | fal
   throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
 
-/** `kubectl create -f -` with a JSON manifest (validation off until OpenAPI is served). */
+/**
+ * `kubectl create -f -` with a JSON manifest, kubectl's client-side validation off: it would
+ * download OpenAPI first, and it refuses the review kinds (see README). e2e/openapi covers validation.
+ */
 export function kubectlCreate(server: { url: string }, obj: unknown, namespace?: string): Promise<string> {
   return kubectlOk(server, [...(namespace ? ['-n', namespace] : []), 'create', '-f', '-', '--validate=false'], { input: JSON.stringify(obj) });
 }

@@ -32,8 +32,8 @@ describe('kubectl writes', { skip: skipWithoutKubectl, timeout: 180_000 }, () =>
   });
   after(async () => { await s?.stop(); s?.cleanup(); });
 
-  it('create -f from stdin (validation off until OpenAPI exists), generation and scale', async () => {
-    const out = await kubectlOk(s, [...ns, 'create', '-f', '-', '--validate=false'], { input: deployment });
+  it('create -f from stdin, generation and scale', async () => {
+    const out = await kubectlOk(s, [...ns, 'create', '-f', '-'], { input: deployment });
     assert.equal(out, 'deployment.apps/web created\n');
     const d = JSON.parse(await kubectlOk(s, [...ns, 'get', 'deploy', 'web', '-o', 'json']));
     assert.equal(d.metadata.generation, 1);
