@@ -25,14 +25,14 @@ function specialIPErrors(ip: string): string[] {
   return [];
 }
 
-function validateAddress(a: Obj, path: string, allowSpecial: boolean): FieldError[] {
+function validateAddress(a: Obj, path: string): FieldError[] {
   const ip = str(a.ip);
   const format = isValidIP(ip);
   const errs = format.map((m) => fieldInvalid(`${path}.ip`, ip, m));
   const hostname = str(a.hostname);
   if (hostname) errs.push(...isDNS1123Label(hostname).map((m) => fieldInvalid(`${path}.hostname`, hostname, m)));
   if (typeof a.nodeName === 'string') errs.push(...isDNS1123Subdomain(a.nodeName).map((m) => fieldInvalid(`${path}.nodeName`, a.nodeName, m)));
-  if (format.length === 0 && !allowSpecial) errs.push(...specialIPErrors(ip).map((m) => fieldInvalid(`${path}.ip`, ip, m)));
+  if (format.length === 0) errs.push(...specialIPErrors(ip).map((m) => fieldInvalid(`${path}.ip`, ip, m)));
   return errs;
 }
 
@@ -49,23 +49,15 @@ function validatePort(p: Obj, path: string, requireName: boolean): FieldError[] 
   return errs;
 }
 
-/**
- * default/kubernetes lists the API servers' advertised addresses (server/endpoint-reconciler.ts).
- * kubets advertises its bind address, often loopback, which upstream's reconciler could not
- * write: that one object is exempt from the special-address check, and only that check.
- */
-const isAPIServerEndpoints = (ep: KubeObject) => ep.metadata.namespace === 'default' && ep.metadata.name === 'kubernetes';
-
 function validateEndpoints(ep: KubeObject): FieldError[] {
   const errs: FieldError[] = [];
-  const allowSpecial = isAPIServerEndpoints(ep);
   for (const [subset, i] of objectsAt(ep as Obj, 'subsets')) {
     const p = `subsets[${i}]`;
     const ready = objectsAt(subset, 'addresses');
     const notReady = objectsAt(subset, 'notReadyAddresses');
     if (ready.length === 0 && notReady.length === 0) errs.push(fieldRequired(p, 'must specify `addresses` or `notReadyAddresses`'));
-    for (const [a, j] of ready) errs.push(...validateAddress(a, `${p}.addresses[${j}]`, allowSpecial));
-    for (const [a, j] of notReady) errs.push(...validateAddress(a, `${p}.notReadyAddresses[${j}]`, allowSpecial));
+    for (const [a, j] of ready) errs.push(...validateAddress(a, `${p}.addresses[${j}]`));
+    for (const [a, j] of notReady) errs.push(...validateAddress(a, `${p}.notReadyAddresses[${j}]`));
     const ports = objectsAt(subset, 'ports');
     for (const [port, j] of ports) errs.push(...validatePort(port, `${p}.ports[${j}]`, ports.length > 1));
   }

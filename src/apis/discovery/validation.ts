@@ -19,21 +19,22 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const tooMany = (field: string, n: number, max: number): FieldError => ({ type: 'FieldValueTooMany', field, detail: `${n}: must have at most ${max} items` });
 
 /**
- * ValidateEndpointIP: addresses a Service could never usefully route to. Loopback is allowed
- * here, unlike upstream: this server advertises its bind address, which is 127.0.0.1 in local
- * and test setups (upstream's ResolveBindAddress never advertises loopback), and its own
- * `kubernetes` slice must pass validation.
+ * ValidateEndpointIP: addresses a Service could never usefully route to. (The API servers' own
+ * `kubernetes` slice, which may name a loopback address, is written by the endpoint reconciler
+ * straight to storage, not through this strategy.)
  */
 function endpointIPErrors(ip: string, family: 4 | 6): string[] {
   if (family === 4) {
     const [a, b, c] = ip.split('.').map(Number);
     if (ip.split('.').every((o) => Number(o) === 0)) return ['may not be unspecified (0.0.0.0)'];
+    if (a === 127) return ['may not be in the loopback range (127.0.0.0/8, ::1/128)'];
     if (a === 169 && b === 254) return ['may not be in the link-local range (169.254.0.0/16, fe80::/10)'];
     if (a === 224 && b === 0 && c === 0) return ['may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)'];
     return [];
   }
   const bits = parseCIDR(`${ip}/128`)?.bits ?? -1n;
   if (bits === 0n) return ['may not be unspecified (::)'];
+  if (bits === 1n) return ['may not be in the loopback range (127.0.0.0/8, ::1/128)'];
   if (bits >> 118n === 0x3fan) return ['may not be in the link-local range (169.254.0.0/16, fe80::/10)'];
   if (((bits >> 112n) & 0xff0fn) === 0xff02n) return ['may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)'];
   return [];
