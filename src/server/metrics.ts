@@ -12,7 +12,7 @@ import type { RequestInfo } from '../filters/request-info.js';
 type Observation = [labels: Record<string, string>, code: number, seconds: number];
 
 /** A label set's counter and histogram children, bound once (prom-client hashes labels per call). */
-interface Bound { inc(): void; observe(seconds: number): void }
+interface Bound { counter: ReturnType<Counter<string>['labels']>; histogram: ReturnType<Histogram<string>['labels']> }
 
 /** Label sets bound at most; past it (a client inventing resources), each request hashes again. */
 const maxBound = 10_000;
@@ -87,12 +87,10 @@ export class ApiMetrics {
     const key = `${labels.verb}|${labels.dry_run}|${labels.group}|${labels.version}|${labels.resource}|${labels.subresource}|${labels.scope}|${code}`;
     let b = this.bound.get(key);
     if (!b) {
-      const counter = this.requests!.labels({ ...labels, code: String(code) });
-      const histogram = this.durations!.labels(labels);
-      b = { inc: () => counter.inc(), observe: (sec) => histogram.observe(sec) };
+      b = { counter: this.requests!.labels({ ...labels, code: String(code) }), histogram: this.durations!.labels(labels) };
       if (this.bound.size < maxBound) this.bound.set(key, b);
     }
-    b.inc();
-    b.observe(seconds);
+    b.counter.inc();
+    b.histogram.observe(seconds);
   }
 }
