@@ -4,9 +4,9 @@
  * `%#v` renderings upstream's messages embed for maps, selectors and IntOrStrings. Kept beside
  * apps because the workload controllers are its first users; other groups import it from here.
  */
-import { type FieldError, fieldForbidden, fieldInvalid, fieldRequired } from '../meta/errors.js';
+import { type FieldError, fieldInvalid } from '../meta/errors.js';
 import { type LabelSelectorObject, labelSelectorFromObject, matchesLabels } from '../meta/labels.js';
-import { goStrings, goValueError, isQualifiedName, isValidLabelValue, validateLabels } from '../meta/validation.js';
+import { goStrings, goValueError } from '../meta/validation.js';
 
 export type Obj = Record<string, unknown>;
 
@@ -65,26 +65,8 @@ export function immutable(newVal: unknown, oldVal: unknown, field: string, equal
   return [render ? goValueError('FieldValueInvalid', field, render(newVal), 'field is immutable') : fieldInvalid(field, newVal ?? null, 'field is immutable')];
 }
 
-/** metav1validation.ValidateLabelSelector with AllowInvalidLabelValueInSelector off. */
-export function validateLabelSelector(sel: unknown, field: string): FieldError[] {
-  if (sel === null || sel === undefined) return [];
-  const s = sel as LabelSelectorObject;
-  const errs = validateLabels(s.matchLabels, `${field}.matchLabels`);
-  (s.matchExpressions ?? []).forEach((e, i) => {
-    const p = `${field}.matchExpressions[${i}]`;
-    const values = e.values ?? [];
-    if (e.operator === 'In' || e.operator === 'NotIn') {
-      if (values.length === 0) errs.push(fieldRequired(`${p}.values`, "must be specified when `operator` is 'In' or 'NotIn'"));
-    } else if (e.operator === 'Exists' || e.operator === 'DoesNotExist') {
-      if (values.length > 0) errs.push(fieldForbidden(`${p}.values`, "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
-    } else {
-      errs.push(fieldInvalid(`${p}.operator`, e.operator ?? '', 'not a valid selector operator'));
-    }
-    for (const m of isQualifiedName(e.key ?? '')) errs.push(fieldInvalid(`${p}.key`, e.key ?? '', m));
-    values.forEach((v, j) => { for (const m of isValidLabelValue(v)) errs.push(fieldInvalid(`${p}.values[${j}]`, v, m)); });
-  });
-  return errs;
-}
+/** ValidateLabelSelector: one implementation, shared with core (meta/validation.ts). */
+export { validateLabelSelectorObject as validateLabelSelector } from '../meta/validation.js';
 
 /** Does the selector select these labels? null when the selector cannot be parsed (LabelSelectorAsSelector fails). */
 export function selectorMatches(sel: unknown, labels: unknown): boolean | null {
