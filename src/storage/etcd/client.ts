@@ -1,16 +1,12 @@
 /**
- * The etcd connection: an `etcd3` client (gRPC over @grpc/grpc-js) set up to fail fast, and the
- * translation of etcd and gRPC errors into StorageError codes.
- *
- * Fail fast: every unary call has a deadline (requestTimeoutMs), a host that fails three calls in
- * a row is skipped for a second (circuit breaker), and the client never retries on its own: a
- * write that timed out may have committed, and retrying a compare-and-swap would then report a
- * conflict with our own write (or apply a guaranteedUpdate twice). callEtcd retries only what is
- * safe: reads, and any call whose error proves it never reached a server.
+ * Opening the etcd connection (rpc.ts) from the storage options, and the translation of etcd and
+ * gRPC errors into StorageError codes, with the one retry rule: callEtcd repeats a call on the
+ * next member only when that is safe, i.e. for reads, and for any call whose error proves it never
+ * reached a server. A write that timed out may have committed, and retrying a compare-and-swap
+ * would then report a conflict with our own write (or apply a guaranteedUpdate twice).
  */
-import { circuitBreaker, ConsecutiveBreaker, handleWhen, noop } from 'cockatiel';
-import { Etcd3, isRecoverableError, type IOptions } from 'etcd3';
 import { StorageError } from '../storage.js';
+import { EtcdRpc, isRecoverable } from './rpc.js';
 
 export interface EtcdStorageOptions {
   /** Client URLs, e.g. ['http://127.0.0.1:2379'] (https:// for TLS). */
@@ -23,34 +19,8 @@ export interface EtcdStorageOptions {
   requestTimeoutMs?: number;
 }
 
-export function connectEtcd(opts: EtcdStorageOptions): Etcd3 {
-  if (opts.endpoints.length === 0) throw new Error('etcd: no endpoints given');
-  const timeout = opts.requestTimeoutMs ?? 5_000;
-  const buf = (v: Buffer | string | undefined) => (v === undefined ? undefined : Buffer.from(v));
-  const options: IOptions = {
-    hosts: opts.endpoints,
-    defaultCallOptions: (ctx) => (ctx.isStream ? {} : { deadline: Date.now() + timeout }),
-    grpcOptions: {
-      // etcd answers big lists and watch batches in one message; gRPC's default cap is 4 MiB.
-      'grpc.max_receive_message_length': -1,
-      // Notice a dead peer under an idle watch stream. etcd allows pings every 5 s at most.
-      'grpc.keepalive_time_ms': 10_000,
-      'grpc.keepalive_timeout_ms': 5_000,
-    },
-    faultHandling: {
-      global: noop,
-      host: () => circuitBreaker(handleWhen(isRecoverableError), { halfOpenAfter: 1_000, breaker: new ConsecutiveBreaker(3) }),
-    },
-  };
-  if (opts.tls) {
-    options.credentials = {
-      // grpc-js takes null for "the system's roots"; etcd3's type insists on a Buffer.
-      rootCertificate: buf(opts.tls.ca) ?? (null as unknown as Buffer),
-      privateKey: buf(opts.tls.key),
-      certChain: buf(opts.tls.cert),
-    };
-  }
-  return new Etcd3(options);
+export function connectEtcd(opts: EtcdStorageOptions): EtcdRpc {
+  return new EtcdRpc({ endpoints: opts.endpoints, tls: opts.tls, timeoutMs: opts.requestTimeoutMs ?? 5_000 });
 }
 
 const compactedText = 'required revision has been compacted';
@@ -62,7 +32,7 @@ export const isFutureRevision = (e: unknown) => e instanceof Error && e.message.
 /** True when the call certainly never reached a server (so even a write may be retried). */
 function neverSent(e: unknown): boolean {
   if (!(e instanceof Error)) return false;
-  return e.name === 'BrokenCircuitError' || /No connection established|ECONNREFUSED|Failed to connect/i.test(e.message);
+  return /No connection established|ECONNREFUSED|Failed to connect/i.test(e.message);
 }
 
 /**
@@ -90,7 +60,7 @@ export async function callEtcd<T>(endpoints: number, idempotent: boolean, call: 
     try {
       return await call();
     } catch (e) {
-      const retry = attempt < endpoints - 1 && (neverSent(e) || (idempotent && e instanceof Error && isRecoverableError(e)));
+      const retry = attempt < endpoints - 1 && (neverSent(e) || (idempotent && isRecoverable(e)));
       if (!retry) throw e;
     }
   }

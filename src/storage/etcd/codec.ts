@@ -9,14 +9,9 @@ import { isDeepStrictEqual } from 'node:util';
 import type { KubeObject } from '../../apis/meta/types.js';
 import { keyRange } from '../keys.js';
 import { StorageError } from '../storage.js';
+import type { Kv } from './proto.js';
 
-/** The parts of etcd's mvccpb.KeyValue we read (revisions arrive as decimal strings). */
-export interface Kv {
-  key: Buffer;
-  value: Buffer;
-  mod_revision: string;
-  create_revision: string;
-}
+export type { Kv };
 
 /** A half-open etcd key range; startKey is the string form continue tokens are relative to. */
 export interface EtcdRange {
@@ -60,12 +55,12 @@ export function encodeObject(obj: KubeObject): Buffer {
 }
 
 /** A fresh object from kv, with resourceVersion = rv (default: the kv's ModRevision). */
-export function decodeKv(kv: Kv, rv: string = kv.mod_revision): KubeObject {
+export function decodeKv(kv: Kv, rv: number = kv.mod_revision): KubeObject {
   let obj: KubeObject;
   try {
     obj = JSON.parse(kv.value.toString('utf8')) as KubeObject;
   } catch (e) {
-    throw new StorageError('InvalidObj', kv.key.toString('utf8'), Number(kv.mod_revision), `cannot decode the stored object: ${(e as Error).message}`);
+    throw new StorageError('InvalidObj', kv.key.toString('utf8'), kv.mod_revision, `cannot decode the stored object: ${(e as Error).message}`);
   }
   obj.metadata = { ...obj.metadata, resourceVersion: String(rv) };
   return obj;

@@ -11,7 +11,6 @@
  * from it (re-checking preconditions, re-running tryUpdate). Several API servers may share one
  * etcd; they see one revision sequence and each other's watch events.
  */
-import { CompareResult, CompareTarget, type Etcd3, type IRangeRequest, type IResponseHeader, type ITxnRequest } from 'etcd3';
 import type { KubeObject } from '../../apis/meta/types.js';
 import { decodeContinue, encodeContinue, reencodeContinue } from '../sqlite/continue-token.js';
 import { checkPreconditions, parseRevision } from '../sqlite/preconditions.js';
@@ -20,8 +19,10 @@ import {
   type WatchEvent, type WatchOptions,
 } from '../storage.js';
 import { callEtcd, connectEtcd, toStorageError, type EtcdStorageOptions } from './client.js';
-import { decodeKv, encodeObject, Keyspace, sameObject, type Kv } from './codec.js';
+import { decodeKv, encodeObject, Keyspace, sameObject } from './codec.js';
 import { readPage } from './list.js';
+import { CompareResult, CompareTarget, type Header, type Kv, type RangeRequest, type TxnRequest } from './proto.js';
+import type { EtcdRpc } from './rpc.js';
 import { watchEtcd } from './watcher.js';
 
 export type { EtcdStorageOptions };
@@ -34,7 +35,7 @@ export async function openEtcdStorage(opts: EtcdStorageOptions): Promise<EtcdSto
 }
 
 export class EtcdStorage implements Storage {
-  private readonly client: Etcd3;
+  private readonly client: EtcdRpc;
   private readonly keys: Keyspace;
   private readonly endpoints: number;
   /** The deadline of one call; a broken watch stream gets as long to reopen. */
@@ -51,14 +52,14 @@ export class EtcdStorage implements Storage {
   constructor(opts: EtcdStorageOptions) {
     this.client = connectEtcd(opts);
     this.keys = new Keyspace((opts.prefix ?? '/registry').replace(/\/+$/, ''));
-    this.endpoints = opts.endpoints.length;
+    this.endpoints = this.client.endpointCount;
     this.requestTimeoutMs = opts.requestTimeoutMs ?? 5_000;
   }
 
   /** Best effort: learns the current revision and the server version; failures are ignored. */
   async refreshStatus(): Promise<void> {
     try {
-      const st = await this.client.maintenance.status();
+      const st = await this.client.status();
       this.note(st);
       this.version = st.version;
       this.trustProgress = progressIsOrdered(st.version);
@@ -73,7 +74,9 @@ export class EtcdStorage implements Storage {
       success: [{ request_put: { key: k, value } }],
     }));
     if (!resp.succeeded) throw new StorageError('KeyExists', key);
-    return decodeKv({ key: k, value, mod_revision: resp.header.revision, create_revision: resp.header.revision });
+    // The object as stored, not parsed back from value (parsing costs as much as encoding did):
+    // a copy of obj's top level and metadata with the revision etcd gave it; the rest is shared.
+    return { ...obj, metadata: { ...obj.metadata, resourceVersion: String(resp.header.revision) } };
   }
 
   async get(key: string): Promise<KubeObject> {
@@ -148,7 +151,7 @@ export class EtcdStorage implements Storage {
         failure: [{ request_range: { key: k } }],
       }));
       if (resp.succeeded) return decodeKv({ key: k, value, mod_revision: resp.header.revision, create_revision: kv?.create_revision ?? resp.header.revision });
-      kv = (resp.responses[0]?.response_range.kvs[0] as Kv | undefined) ?? null; // lost a race: go again from what won
+      kv = resp.responses[0]?.range?.kvs[0] ?? null; // lost a race: go again from what won
     }
   }
 
@@ -165,7 +168,7 @@ export class EtcdStorage implements Storage {
         failure: [{ request_range: { key: k } }],
       }));
       if (resp.succeeded) return decodeKv(kv, resp.header.revision);
-      kv = (resp.responses[0]?.response_range.kvs[0] as Kv | undefined) ?? null; // changed meanwhile: check again
+      kv = resp.responses[0]?.range?.kvs[0] ?? null; // changed meanwhile: check again
     }
   }
 
@@ -195,18 +198,18 @@ export class EtcdStorage implements Storage {
   async count(prefix: string): Promise<number> {
     const r = this.keys.range(prefix);
     const resp = await this.run(prefix, true, () => this.range({ key: r.start, range_end: r.end, count_only: true }));
-    return Number(resp.count);
+    return resp.count;
   }
 
   async currentRevision(): Promise<number> {
     const resp = await this.run('', true, () => this.range({ key: this.keys.key('/registry'), count_only: true }));
-    return Number(resp.header.revision);
+    return resp.header.revision;
   }
 
   /** Compacts etcd's whole history (all prefixes) at revision; an older or equal one is a no-op. */
   async compact(revision: number): Promise<void> {
     try {
-      await this.run('', false, () => this.client.kv.compact({ revision, physical: false }).then((r) => this.note(r)));
+      await this.run('', false, () => this.client.compact({ revision, physical: false }).then((r) => this.note(r)));
     } catch (e) {
       if (e instanceof StorageError && e.code === 'Expired') return; // already compacted that far
       if (e instanceof StorageError && e.code === 'TooLarge') throw tooLarge('', revision, this.lastSeen);
@@ -229,15 +232,15 @@ export class EtcdStorage implements Storage {
 
   private async getKv(key: string): Promise<Kv | null> {
     const resp = await this.run(key, true, () => this.range({ key: this.keys.key(key) }));
-    return (resp.kvs[0] as Kv | undefined) ?? null;
+    return resp.kvs[0] ?? null;
   }
 
-  private range(req: IRangeRequest) {
-    return this.client.kv.range(req).then((r) => this.note(r));
+  private range(req: RangeRequest) {
+    return this.client.range(req).then((r) => this.note(r));
   }
 
-  private txn(req: ITxnRequest) {
-    return this.client.kv.txn(req).then((r) => this.note(r));
+  private txn(req: TxnRequest) {
+    return this.client.txn(req).then((r) => this.note(r));
   }
 
   /** Runs an etcd call with the retry rules of client.ts and maps its errors to StorageError. */
@@ -250,8 +253,8 @@ export class EtcdStorage implements Storage {
     }
   }
 
-  private note<T extends { header: IResponseHeader }>(resp: T): T {
-    const rev = Number(resp.header?.revision ?? 0);
+  private note<T extends { header: Header }>(resp: T): T {
+    const rev = resp.header.revision;
     if (rev > this.lastSeen) this.lastSeen = rev;
     return resp;
   }

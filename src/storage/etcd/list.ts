@@ -4,9 +4,9 @@
  * towards limit, so with a predicate the reads go on in growing batches, as upstream's etcd3
  * GetList does, all pinned to the first read's revision so the page is one consistent snapshot.
  */
-import type { IRangeRequest, IRangeResponse } from 'etcd3';
 import type { KubeObject } from '../../apis/meta/types.js';
-import { decodeKv, type EtcdRange, type Kv } from './codec.js';
+import { decodeKv, type EtcdRange } from './codec.js';
+import type { RangeRequest, RangeResponse } from './proto.js';
 
 export interface Page {
   items: KubeObject[];
@@ -22,7 +22,7 @@ export interface Page {
 const maxBatch = 10_000;
 
 export async function readPage(
-  range: (req: IRangeRequest) => Promise<IRangeResponse>,
+  range: (req: RangeRequest) => Promise<RangeResponse>,
   r: EtcdRange, from: Buffer, rev: number, limit: number, predicate?: (obj: KubeObject) => boolean,
 ): Promise<Page> {
   const items: KubeObject[] = [];
@@ -32,8 +32,8 @@ export async function readPage(
   let lastKey: Buffer | undefined;
   for (;;) {
     const resp = await range({ key: start, range_end: r.end, revision, limit: batch });
-    if (revision <= 0) revision = Number(resp.header.revision);
-    const kvs = resp.kvs as Kv[];
+    if (revision <= 0) revision = resp.header.revision;
+    const kvs = resp.kvs;
     for (const kv of kvs) {
       if (items.length >= limit) return { items, revision, lastKey: lastKey!.toString('utf8') };
       lastKey = kv.key;
@@ -43,7 +43,7 @@ export async function readPage(
     if (!resp.more || lastKey === undefined) return { items, revision };
     if (items.length >= limit) {
       const page: Page = { items, revision, lastKey: lastKey.toString('utf8') };
-      if (!predicate) page.remainingItemCount = Number(resp.count) - kvs.length;
+      if (!predicate) page.remainingItemCount = resp.count - kvs.length;
       return page;
     }
     start = Buffer.concat([lastKey, Buffer.from([0])]);

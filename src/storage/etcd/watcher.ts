@@ -20,10 +20,11 @@
  * can be reopened within resumeWindowMs does the watch end with Unavailable; callers then resume
  * from the last revision they saw, like any client.
  */
-import type { IWatchRequest, IWatchResponse, Etcd3 } from 'etcd3';
 import type { KubeObject } from '../../apis/meta/types.js';
 import { StorageError, type WatchEvent } from '../storage.js';
-import { decodeKv, type EtcdRange, type Kv } from './codec.js';
+import { decodeKv, type EtcdRange } from './codec.js';
+import type { Kv, WatchRequest, WatchResponse } from './proto.js';
+import type { EtcdRpc, WatchStream } from './rpc.js';
 
 export interface WatchSpec {
   range: EtcdRange;
@@ -46,19 +47,17 @@ export interface WatchSpec {
   resumeWindowMs: number;
 }
 
-type Stream = Awaited<ReturnType<Etcd3['watchClient']['watch']>> & { pause(): void; resume(): void };
-
 const highWater = 1_000;
 const lowWater = 100;
 const holdMs = 250;
 
-export function watchEtcd(client: Etcd3, spec: WatchSpec, signal: AbortSignal, onDispose: () => void): AsyncIterable<WatchEvent> {
+export function watchEtcd(client: EtcdRpc, spec: WatchSpec, signal: AbortSignal, onDispose: () => void): AsyncIterable<WatchEvent> {
   const queue: WatchEvent[] = [];
   let head = 0;
   let failure: unknown;
   let done = false;
   let paused = false;
-  let stream: Stream | undefined;
+  let stream: WatchStream | undefined;
   let wake: (() => void) | null = null;
   /** The revision of the last event or bookmark queued: bookmarks only move forward. */
   let last = spec.startRevision - 1;
@@ -72,7 +71,7 @@ export function watchEtcd(client: Etcd3, spec: WatchSpec, signal: AbortSignal, o
 
   const timer = spec.progressNotifyMs && spec.progressNotifyMs > 0
     ? setInterval(() => {
-      if (stream && !paused && failure === undefined) stream.write({ progress_request: {} } as IWatchRequest);
+      if (stream && !paused && failure === undefined) stream.write({ progress_request: {} });
     }, spec.progressNotifyMs).unref()
     : undefined;
   const dispose = () => {
@@ -96,11 +95,11 @@ export function watchEtcd(client: Etcd3, spec: WatchSpec, signal: AbortSignal, o
     notify();
   };
 
-  const onResponse = (res: IWatchResponse) => {
-    const rev = Number(res.header?.revision ?? 0);
+  const onResponse = (res: WatchResponse) => {
+    const rev = res.header.revision;
     if (rev > 0) spec.onRevision(rev);
     if (res.canceled) {
-      const compacted = Number(res.compact_revision ?? 0);
+      const compacted = res.compact_revision;
       // Only before anything was delivered: later, restarting would silently skip events.
       if (compacted > 0 && spec.fromNow && !restarted && stream && last === spec.startRevision - 1) {
         restarted = true;
@@ -122,7 +121,7 @@ export function watchEtcd(client: Etcd3, spec: WatchSpec, signal: AbortSignal, o
     }
     if (res.events.length > 0) {
       for (const e of res.events) {
-        const ev = toEvent(e.type, e.kv as Kv, e.prev_kv as Kv | null, spec.key);
+        const ev = toEvent(e.type, e.kv, e.prev_kv, spec.key);
         if (ev instanceof StorageError) return fail(ev);
         push(ev);
       }
@@ -131,7 +130,7 @@ export function watchEtcd(client: Etcd3, spec: WatchSpec, signal: AbortSignal, o
     }
     // A progress notification: every event up to rev has been sent (modulo the note above).
     if (!spec.progressNotifyMs || rev <= last || paused) return;
-    const own = String(res.watch_id) !== '-1'; // the server's periodic notify, on the event channel
+    const own = res.watch_id !== -1; // the server's periodic notify, on the event channel
     if (spec.trustProgress || own) { push({ type: 'BOOKMARK', revision: rev }); held = null; return; }
     const now = Date.now();
     if (held && now - held.at >= holdMs) { push({ type: 'BOOKMARK', revision: held.rev }); held = null; }
@@ -156,21 +155,26 @@ export function watchEtcd(client: Etcd3, spec: WatchSpec, signal: AbortSignal, o
   function open(): void {
     const mine = ++generation;
     const current = () => mine === generation;
-    client.watchClient.watch().then((s) => {
-      if (done || !current()) { s.cancel(); return; }
-      stream = s as Stream;
-      s.on('data', (res: IWatchResponse) => { if (current()) onResponse(res); });
-      s.on('error', (e: Error) => { if (current()) broken(new StorageError('Unavailable', spec.key, undefined, `etcd watch stream: ${e.message}`)); });
-      s.on('end', () => { if (current()) broken(new StorageError('Unavailable', spec.key, undefined, 'etcd closed the watch stream')); });
-      if (paused) stream.pause();
-      held = null;
-      // Exactly the events not yet queued (the first time: from startRevision, or etcd's now).
-      s.write(createRequest(last >= 0 ? last + 1 : 0));
-    }, (e: unknown) => { if (current()) broken(new StorageError('Unavailable', spec.key, undefined, `etcd watch: ${(e as Error).message}`)); });
+    if (done) return;
+    let s: WatchStream;
+    try {
+      s = client.watch();
+    } catch (e) {
+      broken(new StorageError('Unavailable', spec.key, undefined, `etcd watch: ${(e as Error).message}`));
+      return;
+    }
+    stream = s;
+    s.on('data', (res: WatchResponse) => { if (current()) onResponse(res); });
+    s.on('error', (e: Error) => { if (current()) broken(new StorageError('Unavailable', spec.key, undefined, `etcd watch stream: ${e.message}`)); });
+    s.on('end', () => { if (current()) broken(new StorageError('Unavailable', spec.key, undefined, 'etcd closed the watch stream')); });
+    if (paused) s.pause();
+    held = null;
+    // Exactly the events not yet queued (the first time: from startRevision, or etcd's now).
+    s.write(createRequest(last >= 0 ? last + 1 : 0));
   }
   open();
 
-  function createRequest(startRevision: number): IWatchRequest {
+  function createRequest(startRevision: number): WatchRequest {
     return {
       create_request: {
         key: spec.range.start,
@@ -204,13 +208,13 @@ export function watchEtcd(client: Etcd3, spec: WatchSpec, signal: AbortSignal, o
 }
 
 /** An etcd event as a storage event; a StorageError when etcd left out the previous value. */
-function toEvent(type: string, kv: Kv, prev: Kv | null, key: string): WatchEvent | StorageError {
-  const revision = Number(kv.mod_revision);
+function toEvent(type: 'PUT' | 'DELETE', kv: Kv, prev: Kv | null, key: string): WatchEvent | StorageError {
+  const revision = kv.mod_revision;
   const noPrev = () => new StorageError('Expired', key, revision,
     `etcd event without its previous value (key ${kv.key.toString('utf8')}, revision ${revision}): history compacted`);
-  if (type === 'Delete') {
+  if (type === 'DELETE') {
     if (!prev) return noPrev();
-    return { type: 'DELETED', object: decodeKv(prev, String(revision)), revision };
+    return { type: 'DELETED', object: decodeKv(prev, revision), revision };
   }
   const object: KubeObject = decodeKv(kv);
   if (kv.create_revision === kv.mod_revision) return { type: 'ADDED', object, revision };
