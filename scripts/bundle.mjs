@@ -9,23 +9,24 @@
 //   would inline those modules, and the npm packages they import would load at start-up.
 // - packages: 'external': npm packages are imported from node_modules as before, by the chunk
 //   that needs them (better-sqlite3 is native; jose and @peculiar/x509 stay lazy).
-// - One flat output directory: the yaml worker is its own entry point, dist/bundle/yaml-worker.js,
-//   beside every chunk, so body.ts's `new URL('./yaml-worker.js', import.meta.url)` names the
-//   worker in the bundle just as it does beside dist/src/endpoints/body.js.
+// - One flat output directory: each worker is its own entry point (dist/bundle/yaml-worker.js,
+//   dist/bundle/etcd-rpc-worker.js) beside every chunk, so `new URL('./yaml-worker.js',
+//   import.meta.url)` in body.ts (and rpc.ts's etcd-rpc-worker.js) names the worker in the bundle
+//   just as it does beside the tsc output.
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const entries = ['main.js', 'main.js.map', 'yaml-worker.js', 'yaml-worker.js.map'];
+const entries = ['main.js', 'main.js.map', 'yaml-worker.js', 'yaml-worker.js.map', 'etcd-rpc-worker.js', 'etcd-rpc-worker.js.map'];
 const manifest = '.files.json';
 
 /** esbuild's options for a bundle in outdir (test/scripts/bundle.test.ts builds with them too). */
 export function bundleOptions(outdir) {
   return {
     absWorkingDir: root,
-    entryPoints: { main: 'src/cli/main.ts', 'yaml-worker': 'src/endpoints/yaml-worker.ts' },
+    entryPoints: { main: 'src/cli/main.ts', 'yaml-worker': 'src/endpoints/yaml-worker.ts', 'etcd-rpc-worker': 'src/storage/etcd/etcd-rpc-worker.ts' },
     outdir,
     entryNames: '[name]',
     chunkNames: 'chunk-[hash]',

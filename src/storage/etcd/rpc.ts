@@ -1,36 +1,40 @@
 /**
- * The etcd connection: one @grpc/grpc-js channel per member, calls made straight on it with the
+ * The etcd connection: @grpc/grpc-js channels to each member with etcd's messages encoded by the
  * codecs of proto.ts, and the choice of member.
  *
  * Why not the etcd3 package: every call there goes through a connection pool, a per-host
- * circuit-breaker policy, protobufjs's object conversion and Long-to-string revisions. A create
- * on etcd cost kubets about 300 µs of CPU in that client alone, half of its whole cost; grpc-js
- * with precompiled codecs does the same call for about a third less (bench/RESULTS.md), and the
- * Watch stream is grpc-js's duplex stream itself, with its backpressure.
+ * circuit-breaker policy, protobufjs's object conversion and Long-to-string revisions, about
+ * 300 µs of CPU per call, as much as the rest of an API request.
+ *
+ * Unary calls (Range, Txn, Compact, Status) run in a worker thread (etcd-rpc-worker.ts): even bare
+ * grpc-js costs ~200 µs per call, and the main thread, which every API request needs, only
+ * encodes, posts and decodes. Calls made in one turn of the event loop travel as one message.
+ * Watch streams stay on the main thread, on channels of their own: their events are decoded here
+ * anyway, and a stream costs little per message.
  *
  * Members. Calls go to one member (the current one). A call that fails with a transport-class
  * code (UNAVAILABLE, DEADLINE_EXCEEDED) marks that member down for downMs and moves on to the
  * next, as clientv3's balancer does; a down member is used again once its time is up, or when
- * every member is down. grpc-js reconnects each channel on its own, with backoff capped at
- * maxReconnectBackoffMs, so a member that comes back is usable within about a second.
+ * every member is down. grpc-js reconnects each channel on its own (grpc-channel.ts).
  *
  * Fail fast: every unary call has a deadline, channels do not wait for readiness (a member that
  * cannot be reached fails the call at once), and nothing is retried here: a write that timed out
  * may have committed. callEtcd (client.ts) retries only what is safe.
  */
 import * as grpc from '@grpc/grpc-js';
+import { Worker } from 'node:worker_threads';
+import { memberClient, type EtcdTls, type WorkerCall, type WorkerInit, type WorkerReply } from './grpc-channel.js';
 import {
   compactMethod, rangeMethod, statusMethod, txnMethod, watchMethod,
   type CompactionRequest, type Header, type MethodCodec, type RangeRequest, type RangeResponse, type StatusResponse,
   type TxnRequest, type TxnResponse, type WatchRequest, type WatchResponse,
 } from './proto.js';
 
-export interface EtcdTls { ca?: Buffer | string; cert?: Buffer | string; key?: Buffer | string }
-
 export interface RpcOptions {
-  /** Client URLs, e.g. ['http://127.0.0.1:2379']; https:// ones use tls. */
+  /** Client URLs, e.g. ['http://127.0.0.1:2379']; https:// ones use TLS. */
   endpoints: string[];
-  tls?: EtcdTls;
+  /** PEM contents; given any, every member is spoken to over TLS. */
+  tls?: { ca?: Buffer | string; cert?: Buffer | string; key?: Buffer | string };
   /** Deadline of each unary call in ms. */
   timeoutMs: number;
 }
@@ -38,46 +42,47 @@ export interface RpcOptions {
 /** A Watch stream: write WatchRequests, read WatchResponses ('data'), 'error' / 'end' when it breaks. */
 export type WatchStream = grpc.ClientDuplexStream<WatchRequest, WatchResponse>;
 
+/** The error of a failed call: grpc-js's ServiceError shape (code, details, "<code> <NAME>: details"). */
+export interface RpcError extends Error { code: number; details: string }
+
 const downMs = 1_000;
-const maxReconnectBackoffMs = 1_000;
+const workerUrl = new URL('./etcd-rpc-worker.js', import.meta.url);
 
-const channelOptions: grpc.ChannelOptions = {
-  // etcd answers big lists and watch batches in one message; gRPC's default cap is 4 MiB.
-  'grpc.max_receive_message_length': -1,
-  // Notice a dead peer under an idle watch stream. etcd allows pings every 5 s at most.
-  'grpc.keepalive_time_ms': 10_000,
-  'grpc.keepalive_timeout_ms': 5_000,
-  'grpc.initial_reconnect_backoff_ms': 100,
-  'grpc.max_reconnect_backoff_ms': maxReconnectBackoffMs,
-  // Retrying is callEtcd's decision, never the channel's (a retried write could apply twice);
-  // channelz bookkeeping costs CPU on every call and nothing reads it.
-  'grpc.enable_retries': 0,
-  'grpc.enable_channelz': 0,
-};
-
-interface Member { url: string; client: grpc.Client; downUntil: number }
+interface Pending { resolve(bytes: Uint8Array): void; reject(e: RpcError): void; member: number }
 
 export class EtcdRpc {
-  private readonly members: Member[];
+  private readonly init: WorkerInit;
+  private readonly downUntil: number[];
   private current = 0;
   private readonly timeoutMs: number;
+  private worker: Worker | undefined;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+  private outbox: WorkerCall[] = [];
+  private outboxBuffers: ArrayBuffer[] = [];
+  /** Main-thread channels for Watch streams, made on first use. */
+  private readonly watchClients: Array<grpc.Client | undefined>;
+  private closed = false;
 
   constructor(opts: RpcOptions) {
     if (opts.endpoints.length === 0) throw new Error('etcd: no endpoints given');
     this.timeoutMs = opts.timeoutMs;
-    const buf = (v: Buffer | string | undefined) => (v === undefined ? null : Buffer.from(v));
-    this.members = opts.endpoints.map((url) => {
-      const u = new URL(url);
-      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error(`etcd: ${url}: the scheme must be http or https`);
-      const creds = u.protocol === 'https:' || opts.tls
-        ? grpc.credentials.createSsl(buf(opts.tls?.ca), buf(opts.tls?.key), buf(opts.tls?.cert))
-        : grpc.credentials.createInsecure();
-      return { url, client: new grpc.Client(u.host, creds, channelOptions), downUntil: 0 };
-    });
+    const str = (v: Buffer | string | undefined) => (v === undefined ? undefined : String(v));
+    const tls: EtcdTls | undefined = opts.tls && { ca: str(opts.tls.ca), cert: str(opts.tls.cert), key: str(opts.tls.key) };
+    this.init = {
+      members: opts.endpoints.map((url) => {
+        const u = new URL(url);
+        if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error(`etcd: ${url}: the scheme must be http or https`);
+        return { host: u.host, tls: u.protocol === 'https:' || tls !== undefined };
+      }),
+      tls,
+    };
+    this.downUntil = opts.endpoints.map(() => 0);
+    this.watchClients = opts.endpoints.map(() => undefined);
   }
 
   get endpointCount(): number {
-    return this.members.length;
+    return this.init.members.length;
   }
 
   range(req: RangeRequest): Promise<RangeResponse> {
@@ -98,45 +103,112 @@ export class EtcdRpc {
 
   /** Opens a Watch stream on the current member; its transport failures count against it. */
   watch(): WatchStream {
+    if (this.closed) throw new Error('etcd client is closed');
     const m = this.pick();
-    const s = m.client.makeBidiStreamRequest(watchMethod.path, watchMethod.encode, watchMethod.decode);
-    s.on('error', (e: grpc.ServiceError) => this.failed(m, e));
+    const client = this.watchClients[m] ??= memberClient(this.init, m);
+    const s = client.makeBidiStreamRequest(watchMethod.path, watchMethod.encode, watchMethod.decode);
+    s.on('error', (e: grpc.ServiceError) => this.failed(m, e.code));
     return s;
   }
 
   close(): void {
-    for (const m of this.members) m.client.close();
-  }
-
-  private unary<Req, Res>(codec: MethodCodec<Req, Res>, req: Req): Promise<Res> {
-    const m = this.pick();
-    return new Promise((resolve, reject) => {
-      m.client.makeUnaryRequest(codec.path, codec.encode, codec.decode, req, { deadline: Date.now() + this.timeoutMs }, (e, res) => {
-        if (e) {
-          this.failed(m, e);
-          reject(e);
-        } else {
-          resolve(res!);
-        }
-      });
-    });
-  }
-
-  private pick(): Member {
-    const now = Date.now();
-    for (let i = 0; i < this.members.length; i++) {
-      const m = this.members[(this.current + i) % this.members.length];
-      if (m.downUntil <= now) return m;
+    if (this.closed) return;
+    this.closed = true;
+    for (const c of this.watchClients) c?.close();
+    const w = this.worker;
+    this.worker = undefined;
+    this.failAll('etcd client closed');
+    if (w) {
+      w.postMessage({ close: true });
+      w.unref();
     }
-    return this.members[this.current];
   }
 
-  private failed(m: Member, e: grpc.ServiceError): void {
-    if (e.code !== grpc.status.UNAVAILABLE && e.code !== grpc.status.DEADLINE_EXCEEDED) return;
-    m.downUntil = Date.now() + downMs;
-    const i = this.members.indexOf(m);
-    if (i === this.current) this.current = (i + 1) % this.members.length;
+  private async unary<Req, Res>(codec: MethodCodec<Req, Res>, req: Req): Promise<Res> {
+    if (this.closed) throw rpcError(grpc.status.CANCELLED, 'etcd client is closed');
+    // A copy with a buffer of its own, so that posting transfers exactly these bytes.
+    const bytes = new Uint8Array(codec.encode(req));
+    const member = this.pick();
+    const id = this.nextId++;
+    const res = await new Promise<Uint8Array>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, member });
+      if (this.pending.size === 1) this.ensureWorker().ref();
+      if (this.outbox.length === 0) queueMicrotask(() => this.post());
+      this.outbox.push([id, member, codec.path, bytes, Date.now() + this.timeoutMs]);
+      this.outboxBuffers.push(bytes.buffer);
+    });
+    return codec.decode(Buffer.from(res.buffer, res.byteOffset, res.byteLength));
   }
+
+  private post(): void {
+    const calls = this.outbox;
+    const buffers = this.outboxBuffers;
+    this.outbox = [];
+    this.outboxBuffers = [];
+    if (calls.length === 0) return;
+    this.ensureWorker().postMessage({ calls }, buffers);
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const w = new Worker(workerUrl, { workerData: this.init });
+    w.on('message', (replies: WorkerReply[]) => this.receive(replies));
+    // A worker that dies takes its calls with it: they fail (as Unavailable; a write among them
+    // may have committed, as after any lost connection), and the next call starts a new one.
+    const lost = (why: string) => {
+      if (this.worker !== w) return;
+      this.worker = undefined;
+      this.failAll(`etcd client thread stopped: ${why}`);
+    };
+    w.on('error', (e) => lost(e.message));
+    w.on('exit', (code) => lost(`exit code ${code}`));
+    this.worker = w;
+    return w;
+  }
+
+  private receive(replies: WorkerReply[]): void {
+    for (const r of replies) {
+      const p = this.pending.get(r[0]);
+      if (!p) continue;
+      this.pending.delete(r[0]);
+      if (r[1]) {
+        p.resolve(r[1]);
+      } else {
+        const [, , code, details, message] = r;
+        this.failed(p.member, code);
+        p.reject(Object.assign(new Error(message), { code, details }));
+      }
+    }
+    if (this.pending.size === 0) this.worker?.unref();
+  }
+
+  private failAll(why: string): void {
+    const calls = [...this.pending.values()];
+    this.pending.clear();
+    this.outbox = [];
+    this.outboxBuffers = [];
+    for (const p of calls) p.reject(rpcError(grpc.status.UNAVAILABLE, why));
+  }
+
+  private pick(): number {
+    const now = Date.now();
+    const n = this.downUntil.length;
+    for (let i = 0; i < n; i++) {
+      const m = (this.current + i) % n;
+      if (this.downUntil[m] <= now) return m;
+    }
+    return this.current;
+  }
+
+  private failed(m: number, code: number): void {
+    if (code !== grpc.status.UNAVAILABLE && code !== grpc.status.DEADLINE_EXCEEDED) return;
+    this.downUntil[m] = Date.now() + downMs;
+    if (m === this.current) this.current = (m + 1) % this.downUntil.length;
+  }
+}
+
+function rpcError(code: grpc.status, details: string): RpcError {
+  return Object.assign(new Error(`${code} ${grpc.status[code]}: ${details}`), { code, details });
 }
 
 /** gRPC codes after which the same request may go to another member if it is safe to repeat. */
@@ -146,5 +218,5 @@ const recoverableCodes = new Set([
 ]);
 
 export function isRecoverable(e: unknown): boolean {
-  return typeof (e as grpc.ServiceError)?.code === 'number' && recoverableCodes.has((e as grpc.ServiceError).code);
+  return typeof (e as RpcError)?.code === 'number' && recoverableCodes.has((e as RpcError).code);
 }
