@@ -133,7 +133,8 @@ export class EtcdRpc {
     const res = await new Promise<Uint8Array>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, member });
       if (this.pending.size === 1) this.ensureWorker().ref();
-      if (this.outbox.length === 0) queueMicrotask(() => this.post());
+      // Posted once per turn of the event loop (after its I/O), carrying every call made in it.
+      if (this.outbox.length === 0) setImmediate(() => this.post());
       this.outbox.push([id, member, codec.path, bytes, Date.now() + this.timeoutMs]);
       this.outboxBuffers.push(bytes.buffer);
     });
