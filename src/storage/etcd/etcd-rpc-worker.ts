@@ -7,52 +7,47 @@
  * take. Here it runs beside the main thread, which only encodes, posts and decodes (about 30 µs).
  * The thread decides nothing: which member, the deadline and what an error means are rpc.ts's.
  *
- * Messages are batches, one per turn of either event loop, with their buffers transferred:
- *   in:  { calls: [id, member, path, request bytes, deadline (epoch ms)][] } | { close: true }
- *   out: [id, response bytes] | [id, null, gRPC code, details, message]  (an array of them)
+ * Messages are batches (worker-batch.ts), one per turn of either event loop:
+ *   in:  { paths, batch } with entries [id, member, index into paths, deadline (epoch ms)] and the
+ *        encoded request; or { close: true }
+ *   out: a batch with entries [id, gRPC status code] and the encoded response (code 0), or the
+ *        JSON text of [details, message] (any other code)
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { memberClient, type WorkerCall, type WorkerInit, type WorkerReply } from './grpc-channel.js';
+import { memberClient, type WorkerInit } from './grpc-channel.js';
+import { BatchBuilder, forEachEntry, type Batch } from './worker-batch.js';
 
 const init = workerData as WorkerInit;
 const clients = init.members.map((_, i) => memberClient(init, i));
 
 const asIs = (b: Buffer) => b;
-let out: WorkerReply[] = [];
-let transfer: ArrayBuffer[] = [];
+const replies = new BatchBuilder(2);
 let scheduled = false;
 
 function flush(): void {
   scheduled = false;
-  const batch = out;
-  const buffers = transfer;
-  out = [];
-  transfer = [];
-  parentPort!.postMessage(batch, buffers);
+  const { batch, transfer } = replies.take();
+  parentPort!.postMessage(batch, transfer);
 }
 
-function reply(r: WorkerReply, buffer?: ArrayBuffer): void {
-  out.push(r);
-  if (buffer) transfer.push(buffer);
+function reply(id: number, code: number, bytes: Uint8Array): void {
+  replies.add([id, code], bytes);
   if (!scheduled) {
     scheduled = true;
     setImmediate(flush);
   }
 }
 
-parentPort!.on('message', (msg: { calls: WorkerCall[] } | { close: true }) => {
+parentPort!.on('message', (msg: { paths: string[]; batch: Batch } | { close: true }) => {
   if ('close' in msg) {
     for (const c of clients) c.close();
     parentPort!.close();
     return;
   }
-  for (const [id, member, path, bytes, deadline] of msg.calls) {
-    const req = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    clients[member].makeUnaryRequest(path, asIs, asIs, req, { deadline }, (e, res) => {
-      if (e) return reply([id, null, e.code, e.details, e.message]);
-      // A fresh copy: the received bytes may be a view into a larger buffer that must not move.
-      const copy = new Uint8Array(res!);
-      reply([id, copy], copy.buffer);
+  forEachEntry(msg.batch, 4, ([id, member, path, deadline], req) => {
+    clients[member].makeUnaryRequest(msg.paths[path], asIs, asIs, req, { deadline }, (e, res) => {
+      if (e) reply(id, e.code, Buffer.from(JSON.stringify([e.details, e.message])));
+      else reply(id, 0, res!);
     });
-  }
+  });
 });

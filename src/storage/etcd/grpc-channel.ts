@@ -14,11 +14,6 @@ export interface WorkerInit {
   tls?: EtcdTls;
 }
 
-/** One unary call for the worker: the request is already encoded; deadline is epoch ms. */
-export type WorkerCall = [id: number, member: number, path: string, bytes: Uint8Array, deadline: number];
-/** The worker's answer to call id: the encoded response, or the gRPC error. */
-export type WorkerReply = [id: number, bytes: Uint8Array] | [id: number, bytes: null, code: number, details: string, message: string];
-
 export const maxReconnectBackoffMs = 1_000;
 
 const channelOptions: grpc.ChannelOptions = {

@@ -23,12 +23,13 @@
  */
 import * as grpc from '@grpc/grpc-js';
 import { Worker } from 'node:worker_threads';
-import { memberClient, type EtcdTls, type WorkerCall, type WorkerInit, type WorkerReply } from './grpc-channel.js';
+import { memberClient, type EtcdTls, type WorkerInit } from './grpc-channel.js';
 import {
   compactMethod, rangeMethod, statusMethod, txnMethod, watchMethod,
   type CompactionRequest, type Header, type MethodCodec, type RangeRequest, type RangeResponse, type StatusResponse,
   type TxnRequest, type TxnResponse, type WatchRequest, type WatchResponse,
 } from './proto.js';
+import { BatchBuilder, forEachEntry, type Batch } from './worker-batch.js';
 
 export interface RpcOptions {
   /** Client URLs, e.g. ['http://127.0.0.1:2379']; https:// ones use TLS. */
@@ -48,7 +49,7 @@ export interface RpcError extends Error { code: number; details: string }
 const downMs = 1_000;
 const workerUrl = new URL('./etcd-rpc-worker.js', import.meta.url);
 
-interface Pending { resolve(bytes: Uint8Array): void; reject(e: RpcError): void; member: number }
+interface Pending { resolve(bytes: Buffer): void; reject(e: RpcError): void; member: number }
 
 export class EtcdRpc {
   private readonly init: WorkerInit;
@@ -58,8 +59,9 @@ export class EtcdRpc {
   private worker: Worker | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
-  private outbox: WorkerCall[] = [];
-  private outboxBuffers: ArrayBuffer[] = [];
+  /** Calls not yet posted: entries [id, member, index into outboxPaths, deadline]. */
+  private outbox = new BatchBuilder(4);
+  private outboxPaths: string[] = [];
   /** Main-thread channels for Watch streams, made on first use. */
   private readonly watchClients: Array<grpc.Client | undefined>;
   private closed = false;
@@ -126,34 +128,33 @@ export class EtcdRpc {
 
   private async unary<Req, Res>(codec: MethodCodec<Req, Res>, req: Req): Promise<Res> {
     if (this.closed) throw rpcError(grpc.status.CANCELLED, 'etcd client is closed');
-    // A copy with a buffer of its own, so that posting transfers exactly these bytes.
-    const bytes = new Uint8Array(codec.encode(req));
+    const bytes = codec.encode(req);
     const member = this.pick();
     const id = this.nextId++;
-    const res = await new Promise<Uint8Array>((resolve, reject) => {
+    const res = await new Promise<Buffer>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, member });
       if (this.pending.size === 1) this.ensureWorker().ref();
       // Posted once per turn of the event loop (after its I/O), carrying every call made in it.
       if (this.outbox.length === 0) setImmediate(() => this.post());
-      this.outbox.push([id, member, codec.path, bytes, Date.now() + this.timeoutMs]);
-      this.outboxBuffers.push(bytes.buffer);
+      let path = this.outboxPaths.indexOf(codec.path);
+      if (path < 0) path = this.outboxPaths.push(codec.path) - 1;
+      this.outbox.add([id, member, path, Date.now() + this.timeoutMs], bytes);
     });
-    return codec.decode(Buffer.from(res.buffer, res.byteOffset, res.byteLength));
+    return codec.decode(res);
   }
 
   private post(): void {
-    const calls = this.outbox;
-    const buffers = this.outboxBuffers;
-    this.outbox = [];
-    this.outboxBuffers = [];
-    if (calls.length === 0) return;
-    this.ensureWorker().postMessage({ calls }, buffers);
+    if (this.outbox.length === 0) return;
+    const { batch, transfer } = this.outbox.take();
+    const paths = this.outboxPaths;
+    this.outboxPaths = [];
+    this.ensureWorker().postMessage({ paths, batch }, transfer);
   }
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const w = new Worker(workerUrl, { workerData: this.init });
-    w.on('message', (replies: WorkerReply[]) => this.receive(replies));
+    w.on('message', (replies: Batch) => this.receive(replies));
     // A worker that dies takes its calls with it: they fail (as Unavailable; a write among them
     // may have committed, as after any lost connection), and the next call starts a new one.
     const lost = (why: string) => {
@@ -167,27 +168,27 @@ export class EtcdRpc {
     return w;
   }
 
-  private receive(replies: WorkerReply[]): void {
-    for (const r of replies) {
-      const p = this.pending.get(r[0]);
-      if (!p) continue;
-      this.pending.delete(r[0]);
-      if (r[1]) {
-        p.resolve(r[1]);
+  private receive(replies: Batch): void {
+    forEachEntry(replies, 2, ([id, code], bytes) => {
+      const p = this.pending.get(id);
+      if (!p) return;
+      this.pending.delete(id);
+      if (code === 0) {
+        p.resolve(bytes);
       } else {
-        const [, , code, details, message] = r;
+        const [details, message] = JSON.parse(bytes.toString('utf8')) as [string, string];
         this.failed(p.member, code);
         p.reject(Object.assign(new Error(message), { code, details }));
       }
-    }
+    });
     if (this.pending.size === 0) this.worker?.unref();
   }
 
   private failAll(why: string): void {
     const calls = [...this.pending.values()];
     this.pending.clear();
-    this.outbox = [];
-    this.outboxBuffers = [];
+    this.outbox.take();
+    this.outboxPaths = [];
     for (const p of calls) p.reject(rpcError(grpc.status.UNAVAILABLE, why));
   }
 
