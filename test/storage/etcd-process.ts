@@ -4,7 +4,9 @@
  * (.ci/run installs Debian's etcd-server), so a missing binary never turns into skipped tests.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
+import { get as httpsGet } from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +38,12 @@ export interface StartEtcdOptions {
   /** Optional. Member name and the whole --initial-cluster, for a member of a cluster (startEtcdCluster). */
   name?: string;
   initialCluster?: string;
+  /**
+   * Optional. Serve clients over TLS (an https:// URL) with this certificate and key, and require
+   * client certificates signed by caFile (etcd's --client-cert-auth), which also signed the
+   * serving certificate. PEM file paths; the health probe presents clientCertFile/clientKeyFile.
+   */
+  tls?: { certFile: string; keyFile: string; caFile: string; clientCertFile: string; clientKeyFile: string };
 }
 
 const etcdBinary = process.env.KUBETS_ETCD_BIN ?? 'etcd';
@@ -69,7 +77,7 @@ export async function startEtcd(opts: StartEtcdOptions = {}): Promise<EtcdProces
   const dataDir = opts.dataDir ?? mkdtempSync(join(base, 'kubets-etcd-'));
   const clientPort = opts.clientPort ?? await freePort();
   const peerPort = opts.peerPort ?? await freePort();
-  const url = `http://127.0.0.1:${clientPort}`;
+  const url = `${opts.tls ? 'https' : 'http'}://127.0.0.1:${clientPort}`;
   const peer = `http://127.0.0.1:${peerPort}`;
   const name = opts.name ?? 'test';
   const child = spawn(etcdBinary, [
@@ -78,6 +86,7 @@ export async function startEtcd(opts: StartEtcdOptions = {}): Promise<EtcdProces
     '--listen-peer-urls', peer, '--initial-advertise-peer-urls', peer,
     '--initial-cluster', opts.initialCluster ?? `${name}=${peer}`, '--initial-cluster-state', 'new',
     '--logger', 'zap', '--log-level', 'error',
+    ...(opts.tls ? ['--cert-file', opts.tls.certFile, '--key-file', opts.tls.keyFile, '--trusted-ca-file', opts.tls.caFile, '--client-cert-auth'] : []),
   ], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.setEncoding('utf8');
@@ -94,7 +103,7 @@ export async function startEtcd(opts: StartEtcdOptions = {}): Promise<EtcdProces
     if (!keepData) rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    await waitHealthy(url, child, opts.startTimeoutMs ?? 20_000, () => stderr);
+    await waitHealthy(url, child, opts.startTimeoutMs ?? 20_000, () => stderr, opts.tls);
   } catch (e) {
     await stop();
     throw e;
@@ -202,18 +211,59 @@ async function kill(child: ChildProcess, exited: Promise<void>): Promise<void> {
   try { await exited; } finally { clearTimeout(timer); }
 }
 
-async function waitHealthy(url: string, child: ChildProcess, timeoutMs: number, stderr: () => string): Promise<void> {
+async function waitHealthy(url: string, child: ChildProcess, timeoutMs: number, stderr: () => string, tls?: StartEtcdOptions['tls']): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`etcd exited during startup (code ${child.exitCode}, signal ${child.signalCode}):\n${stderr()}`);
     }
     try {
-      const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1_000) });
-      const body = await res.json() as { health?: string };
-      if (res.ok && body.health === 'true') return;
+      if (await healthy(url, tls)) return;
     } catch { /* not up yet */ }
     if (Date.now() > deadline) throw new Error(`etcd at ${url} not healthy after ${timeoutMs} ms:\n${stderr()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** One /health probe: true when etcd answers {"health":"true"}. fetch cannot present a client certificate. */
+function healthy(url: string, tls?: StartEtcdOptions['tls']): Promise<boolean> {
+  return new Promise((resolve) => {
+    const opts = tls ? { ca: readFileSync(tls.caFile), cert: readFileSync(tls.clientCertFile), key: readFileSync(tls.clientKeyFile) } : {};
+    const req = (tls ? httpsGet : httpGet)(`${url}/health`, { ...opts, timeout: 1_000 }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (s: string) => { body += s; }).on('end', () => {
+        try { resolve(res.statusCode === 200 && (JSON.parse(body) as { health?: string }).health === 'true'); } catch { resolve(false); }
+      });
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(false));
+  });
+}
+
+export interface TlsEtcd {
+  etcd: EtcdProcess;
+  /** PEM contents of the CA (it signed both certificates) and of a client certificate and key. */
+  ca: string;
+  clientCert: string;
+  clientKey: string;
+  /** The same as files under dir, for --etcd-cafile, --etcd-certfile and --etcd-keyfile. */
+  files: { ca: string; cert: string; key: string };
+}
+
+/**
+ * An etcd serving https://127.0.0.1 with a certificate from a fresh CA and requiring client
+ * certificates from it, with one client certificate issued. Files go under dir (the caller's).
+ */
+export async function startTlsEtcd(dir: string): Promise<TlsEtcd> {
+  await import('reflect-metadata');
+  const { generateSelfSignedCA, issueCertificate } = await import('../../src/server/pki-certs.js');
+  const ca = await generateSelfSignedCA({ commonName: 'etcd-ca' });
+  const serving = await issueCertificate(ca, { commonName: 'etcd', usage: 'serverAuth', ips: ['127.0.0.1'], dnsNames: ['localhost'] });
+  const client = await issueCertificate(ca, { commonName: 'kube-apiserver-etcd-client', usage: 'clientAuth' });
+  const write = (name: string, pem: string) => { writeFileSync(join(dir, name), pem, { mode: 0o600 }); return join(dir, name); };
+  const files = { ca: write('etcd-ca.crt', ca.caCert), cert: write('etcd-client.crt', client.cert), key: write('etcd-client.key', client.key) };
+  const etcd = await startEtcd({
+    tls: { caFile: files.ca, certFile: write('etcd-server.crt', serving.cert), keyFile: write('etcd-server.key', serving.key), clientCertFile: files.cert, clientKeyFile: files.key },
+  });
+  return { etcd, ca: ca.caCert, clientCert: client.cert, clientKey: client.key, files };
 }
