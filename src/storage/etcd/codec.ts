@@ -11,8 +11,6 @@ import { keyRange } from '../keys.js';
 import { StorageError } from '../storage.js';
 import type { Kv } from './proto.js';
 
-export type { Kv };
-
 /** A half-open etcd key range; startKey is the string form continue tokens are relative to. */
 export interface EtcdRange {
   start: Buffer;

@@ -15,10 +15,10 @@
  *
  * Failure: compaction ends the watch with Expired. A broken stream (the member died, the
  * connection dropped) is reopened from the revision after the last one queued, on whichever
- * endpoint the client picks (a dead member's circuit is open, so another one), as clientv3 does
- * for kube-apiserver: a member failure in a cluster is invisible to watchers. Only when no stream
- * can be reopened within resumeWindowMs does the watch end with Unavailable; callers then resume
- * from the last revision they saw, like any client.
+ * member the client picks (one that just failed is skipped for a while, so another one), as
+ * clientv3 does for kube-apiserver: a member failure in a cluster is invisible to watchers. Only
+ * when no stream can be reopened within resumeWindowMs does the watch end with Unavailable;
+ * callers then resume from the last revision they saw, like any client.
  */
 import type { KubeObject } from '../../apis/meta/types.js';
 import { StorageError, type WatchEvent } from '../storage.js';
