@@ -14,7 +14,7 @@ export interface WorkerInit {
   tls?: EtcdTls;
 }
 
-export const maxReconnectBackoffMs = 1_000;
+const maxReconnectBackoffMs = 1_000;
 
 const channelOptions: grpc.ChannelOptions = {
   // etcd answers big lists and watch batches in one message; gRPC's default cap is 4 MiB.

@@ -185,7 +185,7 @@ export interface MethodCodec<Req, Res> {
   decode(buf: Buffer): Res;
 }
 
-function method<Req, Res>(path: string, reqName: string, resName: string, convert: (m: any) => Res): MethodCodec<Req, Res> { // eslint-disable-line @typescript-eslint/no-explicit-any
+function method<Req, Res>(path: string, reqName: string, resName: string, convert: (m: any) => Res): MethodCodec<Req, Res> {
   const req = type(reqName);
   const res = type(resName);
   return {
